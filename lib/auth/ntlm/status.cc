@@ -1,0 +1,27 @@
+#include "auth/ntlm/status.h"
+
+namespace cimulate::ntlm {
+
+namespace {
+
+const char* CodeName(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kOk: return "OK";
+    case ErrorCode::kMalformed: return "malformed";
+    case ErrorCode::kUnsupported: return "unsupported";
+    case ErrorCode::kAccessDenied: return "access denied";
+    case ErrorCode::kInvalidArgument: return "invalid argument";
+    case ErrorCode::kWrongState: return "wrong state";
+    case ErrorCode::kCryptoUnavailable: return "crypto unavailable";
+  }
+  return "unknown";
+}
+
+}  // namespace
+
+std::string Status::ToString() const {
+  if (ok()) return "OK";
+  return std::string(CodeName(code_)) + ": " + message_;
+}
+
+}  // namespace cimulate::ntlm
