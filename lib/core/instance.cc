@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -165,6 +166,7 @@ MI_Result ApplyDefaults(MI_Instance* storage, const MI_ClassDecl* decl) {
 
 bool ValidDecl(const MI_ClassDecl* decl) {
   if (decl == nullptr || decl->name == nullptr) return false;
+  if (decl->numProperties > 0 && decl->properties == nullptr) return false;
   for (MI_Uint32 i = 0; i < decl->numProperties; ++i) {
     const MI_PropertyDecl* p = decl->properties[i];
     if (p == nullptr || p->name == nullptr || !IsValidType(p->type) || p->offset < kHeaderSize) return false;
@@ -193,15 +195,24 @@ MI_Result GrowDynamic(Extras* extras, const MI_Char* name, MI_Type type, MI_Uint
                       const MI_Char* reference_class, const MI_PropertyDecl** added) {
   DynamicClass* cls = extras->dynamic_class.get();
   size_t count = cls->properties.size();
+  // Everything that can throw happens before the storage moves, so a failure
+  // leaves the instance as it was.
+  std::unique_ptr<DynamicProperty> property;
+  try {
+    property = std::make_unique<DynamicProperty>();
+    property->name = name;
+    if (reference_class) property->reference_class = reference_class;
+    cls->properties.reserve(count + 1);
+    cls->property_table.reserve(count + 1);
+  } catch (const std::bad_alloc&) {
+    return MI_RESULT_SERVER_LIMITS_EXCEEDED;
+  }
   auto* grown = static_cast<MI_Instance*>(std::realloc(extras->storage, kHeaderSize + kDynamicSlot * (count + 1)));
   if (grown == nullptr) return MI_RESULT_SERVER_LIMITS_EXCEEDED;
   std::memset(reinterpret_cast<unsigned char*>(grown) + kHeaderSize + kDynamicSlot * count, 0, kDynamicSlot);
   extras->storage = grown;
   extras->handle->reserved[1] = reinterpret_cast<ptrdiff_t>(grown);
 
-  auto property = std::make_unique<DynamicProperty>();
-  property->name = name;
-  if (reference_class) property->reference_class = reference_class;
   property->decl.flags = (flags & ~kValueFlags) | ((flags & MI_FLAG_ANY) ? 0 : MI_FLAG_PROPERTY);
   property->decl.name = property->name.c_str();
   property->decl.code = FeatureCode(property->decl.name);
@@ -267,8 +278,12 @@ MI_Result MI_CALL InstanceGetClassName(const MI_Instance* self, const MI_Char** 
 MI_Result MI_CALL InstanceSetNameSpace(MI_Instance* self, const MI_Char* name_space) {
   Extras* extras = ExtrasOf(self);
   if (extras == nullptr) return MI_RESULT_INVALID_PARAMETER;
+  try {
+    extras->name_space = name_space ? name_space : "";
+  } catch (const std::bad_alloc&) {
+    return MI_RESULT_SERVER_LIMITS_EXCEEDED;
+  }
   extras->has_name_space = name_space != nullptr;
-  extras->name_space = name_space ? name_space : "";
   SyncHeaders(extras);
   return MI_RESULT_OK;
 }
@@ -329,10 +344,25 @@ MI_Result MI_CALL InstanceAddElement(MI_Instance* self, const MI_Char* name, con
   if (extras->layout != Layout::kDynamic) return MI_RESULT_FAILED;  // declared layouts are fixed
   MI_Uint32 existing = 0;
   if (FindProperty(DeclOf(extras), name, &existing) == MI_RESULT_OK) return MI_RESULT_ALREADY_EXISTS;
+  // Copy first: a value that cannot be copied must not leave a property behind.
+  MI_Value copy;
+  bool copied = false;
+  if (value != nullptr && !(flags & (MI_FLAG_NULL | MI_FLAG_BORROW))) {
+    MI_Result result = CopyValue(type, *value, &copy);
+    if (result != MI_RESULT_OK) return result;
+    copied = true;
+  }
   const MI_PropertyDecl* property = nullptr;
   MI_Result result = GrowDynamic(extras, name, type, flags, nullptr, &property);
-  if (result != MI_RESULT_OK) return result;
-  return StoreField(extras->storage, property, value, flags);
+  if (result != MI_RESULT_OK) {
+    if (copied) ReleaseValue(type, &copy);
+    return result;
+  }
+  if (!copied) return StoreField(extras->storage, property, value, flags);
+  std::memcpy(FieldValue(extras->storage, property), &copy, FieldValueSize(type));
+  FieldExists(extras->storage, property) = 1;
+  FieldFlags(extras->storage, property) |= kFieldModified;
+  return MI_RESULT_OK;
 }
 
 MI_Result ReadElement(Extras* extras, MI_Uint32 index, const MI_Char** name, MI_Value* value, MI_Type* type,
@@ -403,8 +433,12 @@ MI_Result MI_CALL InstanceGetServerName(const MI_Instance* self, const MI_Char**
 MI_Result MI_CALL InstanceSetServerName(MI_Instance* self, const MI_Char* name) {
   Extras* extras = ExtrasOf(self);
   if (extras == nullptr) return MI_RESULT_INVALID_PARAMETER;
+  try {
+    extras->server_name = name ? name : "";
+  } catch (const std::bad_alloc&) {
+    return MI_RESULT_SERVER_LIMITS_EXCEEDED;
+  }
   extras->has_server_name = name != nullptr;
-  extras->server_name = name ? name : "";
   SyncHeaders(extras);
   return MI_RESULT_OK;
 }
@@ -417,7 +451,7 @@ MI_Result MI_CALL InstanceGetClass(const MI_Instance* self, MI_Class** out) {
 }
 
 // Allocates the extras and headers of a new instance.
-MI_Result CreateDynamic(const MI_Char* class_name, MI_Uint32 meta_flags, Extras** out_extras) {
+MI_Result CreateDynamic(const MI_Char* class_name, MI_Uint32 meta_flags, Extras** out_extras) try {
   auto extras = std::make_unique<Extras>();
   extras->layout = Layout::kDynamic;
   extras->dynamic_class = std::make_unique<DynamicClass>();
@@ -439,6 +473,8 @@ MI_Result CreateDynamic(const MI_Char* class_name, MI_Uint32 meta_flags, Extras*
   InitHeader(storage, &extras->dynamic_class->decl, extras.get(), nullptr);
   *out_extras = extras.release();
   return MI_RESULT_OK;
+} catch (const std::bad_alloc&) {
+  return MI_RESULT_SERVER_LIMITS_EXCEEDED;
 }
 
 MI_Result CloneOwn(Extras* source, MI_Instance** out) {

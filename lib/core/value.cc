@@ -24,6 +24,7 @@ MI_Result CopyStringArray(const MI_StringA& source, MI_StringA* target) {
   target->data = nullptr;
   target->size = 0;
   if (source.size == 0) return MI_RESULT_OK;
+  if (source.data == nullptr) return MI_RESULT_INVALID_PARAMETER;
   auto** items = static_cast<MI_Char**>(std::calloc(source.size, sizeof(MI_Char*)));
   if (items == nullptr) return MI_RESULT_SERVER_LIMITS_EXCEEDED;
   for (MI_Uint32 i = 0; i < source.size; ++i) {
@@ -44,6 +45,7 @@ MI_Result CopyInstanceArray(const MI_InstanceA& source, MI_InstanceA* target) {
   target->data = nullptr;
   target->size = 0;
   if (source.size == 0) return MI_RESULT_OK;
+  if (source.data == nullptr) return MI_RESULT_INVALID_PARAMETER;
   auto** items = static_cast<MI_Instance**>(std::calloc(source.size, sizeof(MI_Instance*)));
   if (items == nullptr) return MI_RESULT_SERVER_LIMITS_EXCEEDED;
   for (MI_Uint32 i = 0; i < source.size; ++i) {
@@ -143,6 +145,7 @@ MI_Result CopyValue(MI_Type type, const MI_Value& source, MI_Value* target) {
       break;
   }
   if (IsArrayType(type)) {
+    if (source.array.size > 0 && source.array.data == nullptr) return MI_RESULT_INVALID_PARAMETER;
     void* data = nullptr;
     if (!CopyBuffer(source.array.data, source.array.size, ElementSize(type), &data))
       return MI_RESULT_SERVER_LIMITS_EXCEEDED;
