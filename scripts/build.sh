@@ -13,7 +13,7 @@ while [ $# -gt 0 ]; do
 done
 
 case "$sanitize" in
-  "") dir=build; extra=() ;;
+  "") dir=build; extra=(-DCIMULATE_BUILD_BENCH=ON) ;;
   address) dir=build-asan; extra=(-DCIMULATE_SANITIZE=address -DCIMULATE_BUILD_BENCH=OFF) ;;
   thread) dir=build-tsan; extra=(-DCIMULATE_SANITIZE=thread -DCIMULATE_BUILD_BENCH=OFF) ;;
   *) echo "build.sh: --sanitize takes address or thread" >&2; exit 2 ;;
