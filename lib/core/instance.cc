@@ -122,6 +122,24 @@ MI_Result StoreField(MI_Instance* storage, const MI_PropertyDecl* property, cons
   return MI_RESULT_OK;
 }
 
+// The first half of a set: an owned copy of the value when the instance will own
+// it (not for NULL or borrowed values), made before anything changes so that a
+// failure leaves the instance as it was and a value may alias the old one.
+MI_Result CopyIfOwned(MI_Type type, const MI_Value* value, MI_Uint32 flags, MI_Value* copy, bool* copied) {
+  *copied = false;
+  if (value == nullptr || (flags & (MI_FLAG_NULL | MI_FLAG_BORROW))) return MI_RESULT_OK;
+  MI_Result result = CopyValue(type, *value, copy);
+  *copied = result == MI_RESULT_OK;
+  return result;
+}
+
+// The second half: moves an owned copy into an empty field.
+void PlaceCopy(MI_Instance* storage, const MI_PropertyDecl* property, const MI_Value& copy) {
+  std::memcpy(FieldValue(storage, property), &copy, FieldValueSize(static_cast<MI_Type>(property->type)));
+  FieldExists(storage, property) = 1;
+  FieldFlags(storage, property) |= kFieldModified;
+}
+
 void SyncHeaders(Extras* extras) {
   for (MI_Instance* header : {extras->handle, extras->storage}) {
     header->nameSpace = extras->has_name_space ? extras->name_space.c_str() : nullptr;
@@ -275,17 +293,22 @@ MI_Result MI_CALL InstanceGetClassName(const MI_Instance* self, const MI_Char** 
   return MI_RESULT_OK;
 }
 
-MI_Result MI_CALL InstanceSetNameSpace(MI_Instance* self, const MI_Char* name_space) {
+// Sets the namespace or the server name (NULL clears it) and mirrors it in the headers.
+MI_Result SetOptionalName(MI_Instance* self, std::string Extras::*text, bool Extras::*present, const MI_Char* value) {
   Extras* extras = ExtrasOf(self);
   if (extras == nullptr) return MI_RESULT_INVALID_PARAMETER;
   try {
-    extras->name_space = name_space ? name_space : "";
+    extras->*text = value ? value : "";
   } catch (const std::bad_alloc&) {
     return MI_RESULT_SERVER_LIMITS_EXCEEDED;
   }
-  extras->has_name_space = name_space != nullptr;
+  extras->*present = value != nullptr;
   SyncHeaders(extras);
   return MI_RESULT_OK;
+}
+
+MI_Result MI_CALL InstanceSetNameSpace(MI_Instance* self, const MI_Char* name_space) {
+  return SetOptionalName(self, &Extras::name_space, &Extras::has_name_space, name_space);
 }
 
 MI_Result MI_CALL InstanceGetNameSpace(const MI_Instance* self, const MI_Char** name_space) {
@@ -310,19 +333,13 @@ MI_Result MI_CALL InstanceSetElementAt(MI_Instance* self, MI_Uint32 index, const
   if (index >= decl->numProperties) return MI_RESULT_NO_SUCH_PROPERTY;
   const MI_PropertyDecl* property = decl->properties[index];
   if (static_cast<MI_Uint32>(type) != property->type) return MI_RESULT_TYPE_MISMATCH;
-  // Copy before releasing: the new value may alias the old one.
   MI_Value copy;
   bool copied = false;
-  if (value != nullptr && !(flags & (MI_FLAG_NULL | MI_FLAG_BORROW))) {
-    MI_Result result = CopyValue(type, *value, &copy);
-    if (result != MI_RESULT_OK) return result;
-    copied = true;
-  }
+  MI_Result result = CopyIfOwned(type, value, flags, &copy, &copied);
+  if (result != MI_RESULT_OK) return result;
   ReleaseField(extras->storage, property);
   if (!copied) return StoreField(extras->storage, property, value, flags);
-  std::memcpy(FieldValue(extras->storage, property), &copy, FieldValueSize(type));
-  FieldExists(extras->storage, property) = 1;
-  FieldFlags(extras->storage, property) |= kFieldModified;
+  PlaceCopy(extras->storage, property, copy);
   return MI_RESULT_OK;
 }
 
@@ -347,21 +364,16 @@ MI_Result MI_CALL InstanceAddElement(MI_Instance* self, const MI_Char* name, con
   // Copy first: a value that cannot be copied must not leave a property behind.
   MI_Value copy;
   bool copied = false;
-  if (value != nullptr && !(flags & (MI_FLAG_NULL | MI_FLAG_BORROW))) {
-    MI_Result result = CopyValue(type, *value, &copy);
-    if (result != MI_RESULT_OK) return result;
-    copied = true;
-  }
+  MI_Result result = CopyIfOwned(type, value, flags, &copy, &copied);
+  if (result != MI_RESULT_OK) return result;
   const MI_PropertyDecl* property = nullptr;
-  MI_Result result = GrowDynamic(extras, name, type, flags, nullptr, &property);
+  result = GrowDynamic(extras, name, type, flags, nullptr, &property);
   if (result != MI_RESULT_OK) {
     if (copied) ReleaseValue(type, &copy);
     return result;
   }
   if (!copied) return StoreField(extras->storage, property, value, flags);
-  std::memcpy(FieldValue(extras->storage, property), &copy, FieldValueSize(type));
-  FieldExists(extras->storage, property) = 1;
-  FieldFlags(extras->storage, property) |= kFieldModified;
+  PlaceCopy(extras->storage, property, copy);
   return MI_RESULT_OK;
 }
 
@@ -431,16 +443,7 @@ MI_Result MI_CALL InstanceGetServerName(const MI_Instance* self, const MI_Char**
 }
 
 MI_Result MI_CALL InstanceSetServerName(MI_Instance* self, const MI_Char* name) {
-  Extras* extras = ExtrasOf(self);
-  if (extras == nullptr) return MI_RESULT_INVALID_PARAMETER;
-  try {
-    extras->server_name = name ? name : "";
-  } catch (const std::bad_alloc&) {
-    return MI_RESULT_SERVER_LIMITS_EXCEEDED;
-  }
-  extras->has_server_name = name != nullptr;
-  SyncHeaders(extras);
-  return MI_RESULT_OK;
+  return SetOptionalName(self, &Extras::server_name, &Extras::has_server_name, name);
 }
 
 MI_Result MI_CALL InstanceGetClass(const MI_Instance* self, MI_Class** out) {
