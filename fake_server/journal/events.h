@@ -43,6 +43,7 @@ struct RequestNote {
   std::string rule;          // the rule that answered; empty when none did
   std::string nearest_rule;  // no rule matched: the closest one
   std::string reason;        // ... and why it did not match
+  std::string outcome;       // what was answered: "GetResponse", "fault w:InvalidSelectors", "401"
   std::string user;          // the authenticated account, never its password
 };
 

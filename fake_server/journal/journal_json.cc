@@ -40,6 +40,7 @@ void WriteRequest(JsonWriter& w, const RequestRecord& r) {
   if (!r.note.nearest_rule.empty()) w.Key("nearest_rule").String(r.note.nearest_rule);
   if (!r.note.reason.empty()) w.Key("reason").String(r.note.reason);
   if (!r.note.user.empty()) w.Key("user").String(r.note.user);
+  if (!r.note.outcome.empty()) w.Key("outcome").String(r.note.outcome);
   w.Key("status").Int(r.status);
   if (!r.transport_fault.empty()) w.Key("transport_fault").String(r.transport_fault);
   w.Key("time_us").Int(r.time_us);

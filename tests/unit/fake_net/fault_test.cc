@@ -155,20 +155,19 @@ TEST(TransportFaultTest, DribbleSendsTheAnswerInChunksOverTime) {
   RawClient c(server.port());
   const auto t0 = std::chrono::steady_clock::now();
   ASSERT_TRUE(c.Send(PostRequest("x")));
-  ReadResult first = c.ReadOnce(2000);
-  EXPECT_LE(first.data.size(), 40u);
-  std::string all = first.data;
-  std::size_t pieces = 1;
+  // Pacing is the server's: the answer cannot arrive faster than its chunks
+  // are sent, however late this reader runs.
+  std::string all;
+  std::size_t pieces = 0;
   while (all.find("\r\n\r\n") == std::string::npos || all.size() < all.find("\r\n\r\n") + 4 + 200) {
     ReadResult more = c.ReadOnce(2000);
     ASSERT_FALSE(more.data.empty()) << "stopped after " << all.size() << " bytes";
-    EXPECT_LE(more.data.size(), 80u);  // at most two chunks merged by a late reader
     all += more.data;
     ++pieces;
   }
   const std::size_t chunks = (all.size() + 39) / 40;
-  EXPECT_GE(pieces, chunks / 2);
-  EXPECT_GE(ElapsedMs(t0), static_cast<std::int64_t>((chunks - 1) * 25 * 8 / 10));
+  EXPECT_GE(pieces, 3u);
+  EXPECT_GE(ElapsedMs(t0), static_cast<std::int64_t>((chunks - 1) * 25 * 9 / 10));
   EXPECT_EQ(all.substr(all.size() - 200), std::string(200, 'd'));
 }
 
@@ -280,18 +279,18 @@ TEST(ConnectionFaultTest, DelayAtAcceptShapesTheFirstAnswerOnly) {
   TestServer server;
   server.listener().SetAcceptHook([](const AcceptInfo&) -> std::optional<TransportFault> {
     TransportFault f = Fault(TransportFaultKind::kStallBeforeHeaders);
-    f.ms = 200;
+    f.ms = 400;
     return f;
   });
   RawClient c(server.port());
   auto t0 = std::chrono::steady_clock::now();
   ASSERT_TRUE(c.Send(PostRequest("1")));
   ASSERT_TRUE(c.ReadResponse(2000));
-  EXPECT_GE(ElapsedMs(t0), 180);
+  EXPECT_GE(ElapsedMs(t0), 380);
   t0 = std::chrono::steady_clock::now();
   ASSERT_TRUE(c.Send(PostRequest("2")));
   ASSERT_TRUE(c.ReadResponse(2000));
-  EXPECT_LT(ElapsedMs(t0), 150);
+  EXPECT_LT(ElapsedMs(t0), 300) << "only the first answer stalls";
 }
 
 TEST(ConnectionFaultTest, HangAtAcceptUntilTheClientCloses) {

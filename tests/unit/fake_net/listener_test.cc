@@ -304,6 +304,7 @@ TEST(HttpListenerTest, JournalHasTheConnectionsLifeAndARedactedRequest) {
   reply.note.selectors = {{"Name", "WinRM"}};
   reply.note.rule = "rules[0]";
   reply.note.user = "alice";
+  reply.note.outcome = "GetResponse";
   server.SetReply(reply);
   {
     RawClient c(server.port());
@@ -332,6 +333,8 @@ TEST(HttpListenerTest, JournalHasTheConnectionsLifeAndARedactedRequest) {
   EXPECT_EQ(json.find("Pa55word"), std::string::npos);
   EXPECT_NE(json.find("Basic [redacted]"), std::string::npos);
   EXPECT_NE(json.find("\"kind\":\"first_byte\""), std::string::npos);
+  EXPECT_NE(json.find("\"outcome\":\"GetResponse\""), std::string::npos);
+  EXPECT_NE(json.find("\"rule\":\"rules[0]\""), std::string::npos);
 }
 
 TEST(HttpListenerTest, StopEndsIdleAndBusyConnectionsPromptly) {
