@@ -22,7 +22,8 @@ EngineState::EngineState(const scenario::Scenario& s, const EngineOptions& o, st
       rng(Seeded(seed)) {}
 
 std::string EngineState::NewGuid() {
-  std::uint32_t w[4] = {rng(), rng(), rng(), rng()};
+  std::uint32_t w[4];
+  for (std::uint32_t& word : w) word = static_cast<std::uint32_t>(rng());
   w[1] = (w[1] & 0xFFFF0FFF) | 0x00004000;  // version 4
   w[2] = (w[2] & 0x3FFFFFFF) | 0x80000000;  // RFC 4122 variant
   char text[40];

@@ -57,8 +57,8 @@ wsman::Fault OperationTimedOut();
 // A ShellId no shell has (Windows capture: reference §4).
 wsman::Fault UnknownShell(const std::string& shell_id);
 
-// A scenario's fault fields as a wsman::Fault; `action` gets the fault's
-// Action when the scenario names one.
+// A scenario's fault fields as a wsman::Fault (the Action and HTTP status
+// fields are the caller's to apply).
 wsman::Status ScenarioFault(const scenario::Fault& fields, const scenario::DataSet& data, wsman::Fault* out);
 
 }  // namespace cimulate::fake
