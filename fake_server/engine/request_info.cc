@@ -80,7 +80,10 @@ RequestInfo Describe(wsman::Message message, const EngineRequest& http, std::str
   info.class_name = info.uri.class_name;
   ReadFilter(&info);
   if (const wsman::Selector* shell = wsman::FindSelector(h.selectors, "ShellId")) info.keys.shell = Trim(shell->value);
-  info.keys.command = ShellCommandId(info.message.raw_body);
+  // Only shell bodies name a command; other bodies are not parsed twice.
+  if (info.action == Action::kReceive || info.action == Action::kSignal || info.action == Action::kSend) {
+    info.keys.command = ShellCommandId(info.message.raw_body);
+  }
   if (const auto* pull = std::get_if<wsman::PullBody>(&info.message.body)) info.keys.enumeration = pull->context;
   if (const auto* release = std::get_if<wsman::ReleaseBody>(&info.message.body)) {
     info.keys.enumeration = release->context;
