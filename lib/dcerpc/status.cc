@@ -15,12 +15,4 @@ std::string_view ErrorCodeName(ErrorCode code) {
   return "Unknown";
 }
 
-std::string Status::ToString() const {
-  if (ok()) return "OK";
-  std::string text(ErrorCodeName(code_));
-  text += ": ";
-  text += message_;
-  return text;
-}
-
 }  // namespace cimulate::dcerpc

@@ -1,13 +1,11 @@
-// Result type shared by every decoder and encoder in cimulate::dcerpc.
-//
-// Wire codecs never throw: every entry point returns a Status, so a fuzz target
-// or a network loop can feed arbitrary bytes and only has to check ok().
+// The error codes of cimulate::dcerpc; Status itself is util/status.h's.
 
 #ifndef CIMULATE_DCERPC_STATUS_H_
 #define CIMULATE_DCERPC_STATUS_H_
 
-#include <string>
 #include <string_view>
+
+#include "util/status.h"
 
 namespace cimulate::dcerpc {
 
@@ -21,26 +19,9 @@ enum class ErrorCode {
   kSecurity,       // a security provider rejected a PDU (bad signature, unknown context)
 };
 
-class [[nodiscard]] Status {
- public:
-  Status() = default;
-  Status(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
-
-  static Status Ok() { return Status(); }
-
-  bool ok() const { return code_ == ErrorCode::kOk; }
-  ErrorCode code() const { return code_; }
-  const std::string& message() const { return message_; }
-
-  // "Truncated: stub ended inside a uint32" style, for logs and test failures.
-  std::string ToString() const;
-
- private:
-  ErrorCode code_ = ErrorCode::kOk;
-  std::string message_;
-};
-
 std::string_view ErrorCodeName(ErrorCode code);
+
+using Status = BasicStatus<ErrorCode>;
 
 }  // namespace cimulate::dcerpc
 

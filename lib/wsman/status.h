@@ -7,8 +7,9 @@
 #ifndef CIMULATE_WSMAN_STATUS_H_
 #define CIMULATE_WSMAN_STATUS_H_
 
-#include <string>
 #include <string_view>
+
+#include "util/status.h"
 
 namespace cimulate::wsman {
 
@@ -24,26 +25,9 @@ enum class ErrorCode {
   kInternal,         // allocation failure or an MI call that failed
 };
 
-class [[nodiscard]] Status {
- public:
-  Status() = default;
-  Status(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
-
-  static Status Ok() { return Status(); }
-
-  bool ok() const { return code_ == ErrorCode::kOk; }
-  ErrorCode code() const { return code_; }
-  const std::string& message() const { return message_; }
-
-  // "Malformed: s:Body missing" style, for logs and test failures.
-  std::string ToString() const;
-
- private:
-  ErrorCode code_ = ErrorCode::kOk;
-  std::string message_;
-};
-
 std::string_view ErrorCodeName(ErrorCode code);
+
+using Status = BasicStatus<ErrorCode>;
 
 }  // namespace cimulate::wsman
 

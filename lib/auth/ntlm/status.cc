@@ -2,9 +2,7 @@
 
 namespace cimulate::ntlm {
 
-namespace {
-
-const char* CodeName(ErrorCode code) {
+std::string_view ErrorCodeName(ErrorCode code) {
   switch (code) {
     case ErrorCode::kOk: return "OK";
     case ErrorCode::kMalformed: return "malformed";
@@ -15,13 +13,6 @@ const char* CodeName(ErrorCode code) {
     case ErrorCode::kCryptoUnavailable: return "crypto unavailable";
   }
   return "unknown";
-}
-
-}  // namespace
-
-std::string Status::ToString() const {
-  if (ok()) return "OK";
-  return std::string(CodeName(code_)) + ": " + message_;
 }
 
 }  // namespace cimulate::ntlm

@@ -3,8 +3,11 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
+
+#include "util/status.h"
 
 namespace cimulate::ntlm {
 
@@ -18,22 +21,9 @@ enum class ErrorCode {
   kCryptoUnavailable,  // OpenSSL could not provide an algorithm (legacy provider)
 };
 
-class Status {
- public:
-  Status() = default;
-  Status(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
+std::string_view ErrorCodeName(ErrorCode code);
 
-  static Status Ok() { return Status(); }
-
-  bool ok() const { return code_ == ErrorCode::kOk; }
-  ErrorCode code() const { return code_; }
-  const std::string& message() const { return message_; }
-  std::string ToString() const;
-
- private:
-  ErrorCode code_ = ErrorCode::kOk;
-  std::string message_;
-};
+using Status = BasicStatus<ErrorCode>;
 
 inline Status Malformed(std::string m) { return Status(ErrorCode::kMalformed, std::move(m)); }
 inline Status Unsupported(std::string m) { return Status(ErrorCode::kUnsupported, std::move(m)); }
