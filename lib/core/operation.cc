@@ -284,6 +284,15 @@ MI_Result Operation::Next(Result** taken) {
   return MI_RESULT_OK;
 }
 
+// The outputs every synchronous getter shares; the message only comes with the final result.
+void Operation::ReportCompletion(const Result& taken, MI_Boolean* more, MI_Result* result, const MI_Char** message,
+                                 const MI_Instance** details) {
+  if (more) *more = taken.more ? MI_TRUE : MI_FALSE;
+  if (result) *result = taken.code;
+  if (message) *message = taken.more ? nullptr : MessageOf(taken.message);
+  if (details) *details = taken.error.get();
+}
+
 MI_Result Operation::NextInstance(const MI_Instance** instance, MI_Boolean* more, MI_Result* result,
                                   const MI_Char** message, const MI_Instance** details) {
   if (instance == nullptr || ResultKindOf(kind_) != ResultKind::kInstance) return MI_RESULT_INVALID_PARAMETER;
@@ -291,10 +300,7 @@ MI_Result Operation::NextInstance(const MI_Instance** instance, MI_Boolean* more
   MI_Result status = Next(&next);
   if (status != MI_RESULT_OK) return status;
   *instance = next->instance.get();
-  if (more) *more = next->more ? MI_TRUE : MI_FALSE;
-  if (result) *result = next->code;
-  if (message) *message = next->more ? nullptr : MessageOf(next->message);
-  if (details) *details = next->error.get();
+  ReportCompletion(*next, more, result, message, details);
   return MI_RESULT_OK;
 }
 
@@ -305,10 +311,7 @@ MI_Result Operation::NextClass(const MI_Class** cls, MI_Boolean* more, MI_Result
   MI_Result status = Next(&next);
   if (status != MI_RESULT_OK) return status;
   *cls = next->cls.get();
-  if (more) *more = next->more ? MI_TRUE : MI_FALSE;
-  if (result) *result = next->code;
-  if (message) *message = next->more ? nullptr : MessageOf(next->message);
-  if (details) *details = next->error.get();
+  ReportCompletion(*next, more, result, message, details);
   return MI_RESULT_OK;
 }
 
@@ -322,10 +325,7 @@ MI_Result Operation::NextIndication(const MI_Instance** instance, const MI_Char*
   *instance = next->instance.get();
   if (bookmark) *bookmark = nullptr;
   if (machine_id) *machine_id = nullptr;
-  if (more) *more = next->more ? MI_TRUE : MI_FALSE;
-  if (result) *result = next->code;
-  if (message) *message = next->more ? nullptr : MessageOf(next->message);
-  if (details) *details = next->error.get();
+  ReportCompletion(*next, more, result, message, details);
   return MI_RESULT_OK;
 }
 

@@ -82,6 +82,8 @@ class Operation final : public ResultSink, public std::enable_shared_from_this<O
   bool Post(Result result);
   bool Deliver(Result& result);
   MI_Result Next(Result** taken);
+  static void ReportCompletion(const Result& taken, MI_Boolean* more, MI_Result* result, const MI_Char** message,
+                               const MI_Instance** details);
   void Finish();
   void CancelLocked(std::vector<std::function<void()>>* hooks);
 
