@@ -96,7 +96,10 @@ void Connection::Finish(End how, std::string detail) {
 
 void Connection::Serve() {
   SetNonBlocking(fd_);
-  SetNoDelay(fd_);
+  // Split mode imitates OMI, which leaves Nagle on: its body then waits for
+  // the ACK of the header block, and a client that delays that ACK stalls.
+  // Otherwise small writes (dribbled chunks) leave as they are written.
+  if (!shared_.options->split_headers_and_body) SetNoDelay(fd_);
   Event(ConnectionEventKind::kAccept);
   if (hook_) {
     AcceptInfo info{shared_.options->name, peer_, context_.id_, nth_};

@@ -145,6 +145,8 @@ bool Connection::Deliver(const std::string& response, const std::optional<Transp
       return Send(response);
     }
     case TransportFaultKind::kDribble: {
+      // A dribble means each chunk on the wire as written, split mode or not.
+      SetNoDelay(fd_);
       const std::size_t chunk = std::max<std::uint32_t>(1, fault->chunk_bytes);
       for (std::size_t off = 0; off < response.size(); off += chunk) {
         if (off > 0 && fault->interval_ms) {
