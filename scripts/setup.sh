@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config clang-14 libclang-rt-14-dev gdb binutils
   libcpp-httplib-dev libpugixml-dev libyaml-cpp-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3-winrm python3-impacket wsl uuid-runtime
+  python3-winrm python3-impacket wsl uuid-runtime curl libxml2-utils
 )
 
 missing=()
