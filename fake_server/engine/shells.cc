@@ -1,5 +1,7 @@
 #include "engine/shells.h"
 
+#include <algorithm>
+
 #include "engine/text.h"
 
 namespace cimulate::fake {
@@ -7,6 +9,28 @@ namespace {
 
 bool ArgumentsMatch(const scenario::ShellCommand& c, const std::vector<std::string>& args) {
   return !c.arguments || *c.arguments == args;
+}
+
+// WinRS hands cmd.exe one command line: rsp:Command and the rsp:Arguments
+// elements joined by spaces.  Clients cut it differently (pywinrm sends every
+// argument in one element, winrm-client the whole line in rsp:Command), so the
+// fallback compares words.
+std::vector<std::string> LineWords(const std::string& command, const std::vector<std::string>& arguments) {
+  std::vector<std::string> words = SplitWhitespace(command);
+  for (const std::string& a : arguments) {
+    for (std::string& w : SplitWhitespace(a)) words.push_back(std::move(w));
+  }
+  return words;
+}
+
+// The entry's words equal the line's (the first, the program, ignoring case);
+// an entry without `arguments` needs only its command words to lead the line.
+bool WordsMatch(const scenario::ShellCommand& c, const std::vector<std::string>& line) {
+  std::vector<std::string> script = LineWords(c.command, c.arguments.value_or(std::vector<std::string>{}));
+  if (script.empty() || line.size() < script.size()) return false;
+  if (c.arguments && line.size() != script.size()) return false;
+  if (!EqualsIgnoreCase(script[0], line[0])) return false;
+  return std::equal(script.begin() + 1, script.end(), line.begin() + 1);
 }
 
 }  // namespace
@@ -39,18 +63,13 @@ bool Shells::Close(const std::string& id) {
 }
 
 const scenario::ShellCommand* Shells::Script(const CommandLine& line) const {
+  // As sent first, so an entry that spells the arguments exactly wins.
   for (const scenario::ShellCommand& c : script_.commands) {
     if (EqualsIgnoreCase(c.command, line.command) && ArgumentsMatch(c, line.arguments)) return &c;
   }
-  // winrm-client sends the whole line in rsp:Command: "ipconfig /all".
-  if (line.arguments.empty()) {
-    std::vector<std::string> words = SplitWhitespace(line.command);
-    if (words.size() > 1) {
-      std::vector<std::string> args(words.begin() + 1, words.end());
-      for (const scenario::ShellCommand& c : script_.commands) {
-        if (EqualsIgnoreCase(c.command, words[0]) && ArgumentsMatch(c, args)) return &c;
-      }
-    }
+  std::vector<std::string> words = LineWords(line.command, line.arguments);
+  for (const scenario::ShellCommand& c : script_.commands) {
+    if (WordsMatch(c, words)) return &c;
   }
   return script_.unknown ? &*script_.unknown : nullptr;
 }

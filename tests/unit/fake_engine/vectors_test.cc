@@ -131,6 +131,56 @@ TEST(Vectors, PywinrmScriptedTimeoutsThenChunksThenDone) {
   EXPECT_NE(last.body.find("<rsp:ExitCode>3</rsp:ExitCode>"), std::string::npos);
 }
 
+// pywinrm 0.3.0 joins run_cmd's arguments into one rsp:Arguments element
+// ("-n 2 127.0.0.1"); a script that lists them one by one must still match,
+// since WinRS hands cmd.exe a single command line either way.
+TEST(Vectors, PywinrmJoinedArgumentsMatchAScriptThatListsThem) {
+  LOAD_SHARED(create, "vectors/wsman/pywinrm/01-Create.request.xml");
+  LOAD_SHARED(command, "vectors/wsman/pywinrm/02-Command.request.xml");
+  LOAD_SHARED(receive, "vectors/wsman/pywinrm/03-Receive.request.xml");
+  Engine engine(LoadScenario(R"(
+  auth:
+    accounts: [{user: alice, password: pw}]
+  shell:
+    commands:
+      - {command: ping, arguments: ["-n", "2", "127.0.0.1"], stdout: "listed"}
+      - {command: ping, arguments: ["-n 3 127.0.0.1"], stdout: "joined"}
+      - {command: ping, arguments: ["-n", "3", "127.0.0.1"], stdout: "exact"}
+      - {command: ipconfig, stdout: "any arguments"}
+)"));
+  std::string shell = std::get<wsman::CreateResponseBody>(Decode(engine.Handle(Post(create))).body).created.selectors[0].value;
+  std::string recorded_line = "<rsp:Command>ipconfig</rsp:Command><rsp:Arguments>/all</rsp:Arguments>";
+  ASSERT_NE(command.find(recorded_line), std::string::npos);
+  auto run = [&](const std::string& line) {
+    std::string id = Between(engine.Handle(Post(Replace(Replace(command, kRecordedShell, shell), recorded_line, line))).body,
+                             "<rsp:CommandId>", "</rsp:CommandId>");
+    EngineReply r = engine.Handle(Post(Replace(Replace(receive, kRecordedShell, shell), kRecordedCommand, id)));
+    std::string out = StreamText(r.body, "stdout");
+    return out.empty() ? StreamText(r.body, "stderr") : out;
+  };
+  auto args = [](std::initializer_list<const char*> list) {
+    std::string xml;
+    for (const char* a : list) xml += std::string("<rsp:Arguments>") + a + "</rsp:Arguments>";
+    return xml;
+  };
+
+  EXPECT_EQ(run("<rsp:Command>ping</rsp:Command>" + args({"-n 2 127.0.0.1"})), "listed");
+  EXPECT_EQ(run("<rsp:Command>ping</rsp:Command>" + args({"-n", "2", "127.0.0.1"})), "listed");
+  EXPECT_EQ(run("<rsp:Command>PING -n 2 127.0.0.1</rsp:Command>"), "listed");
+  EXPECT_EQ(run("<rsp:Command>ping</rsp:Command>" + args({"-n", "2 ", " 127.0.0.1"})), "listed");
+  // An entry that spells the arguments as sent wins over an earlier one equal in words.
+  EXPECT_EQ(run("<rsp:Command>ping</rsp:Command>" + args({"-n 3 127.0.0.1"})), "joined");
+  EXPECT_EQ(run("<rsp:Command>ping</rsp:Command>" + args({"-n", "3", "127.0.0.1"})), "exact");
+  EXPECT_EQ(run("<rsp:Command>ipconfig</rsp:Command>" + args({"/all /v"})), "any arguments");
+  // Other words, too few words, another program: cmd.exe's error, not a near match.
+  EXPECT_NE(run("<rsp:Command>ping</rsp:Command>" + args({"-n", "3"})).find("'ping' is not recognized"),
+            std::string::npos);
+  EXPECT_NE(run("<rsp:Command>ping</rsp:Command>" + args({"-n 4 127.0.0.1"})).find("'ping' is not recognized"),
+            std::string::npos);
+  EXPECT_NE(run("<rsp:Command>pingx</rsp:Command>" + args({"-n 2 127.0.0.1"})).find("is not recognized"),
+            std::string::npos);
+}
+
 TEST(Vectors, WinrmClientWholeCommandLineAndUnknownCommand) {
   LOAD_SHARED(create, "vectors/wsman/winrm-client/01-Create.request.xml");
   LOAD_SHARED(command, "vectors/wsman/winrm-client/02-Command.request.xml");
