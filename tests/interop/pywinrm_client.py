@@ -3,7 +3,8 @@
 
 Run by run_with_server.sh with CIMULATE_WINRM_HTTP=HOST:PORT, serving
 scenarios/interop/pywinrm-shell.yaml.  Checks, in order:
-  * Session.run_cmd through a WinRS shell: stdout, stderr and exit codes;
+  * Session.run_cmd through a WinRS shell: stdout, stderr and exit codes,
+    output in several Receives after a Receive that timed out;
   * a wrong password is refused (401 -> InvalidCredentialsError);
   * a hand-built Get, a hand-built optimized Enumerate, a plain Enumerate
     followed by Pulls, and a WQL Enumerate, all sent through
@@ -116,6 +117,14 @@ def check_run_cmd(client, endpoint):
     check(b"cannot find the file" in missing.std_err, "run_cmd type: std_err %r" % missing.std_err)
     check(missing.std_out == b"", "run_cmd type: std_out %r" % missing.std_out)
     print("ok run_cmd type missing.txt -> status 1, stderr %r" % missing.std_err)
+
+    ping = client.session.run_cmd("ping", ["-n", "2", "127.0.0.1"])
+    expected_out = (b"\r\nPinging 127.0.0.1 with 32 bytes of data:\r\n"
+                    + b"Reply from 127.0.0.1: bytes=32 time<1ms TTL=128\r\n" * 2)
+    check(ping.std_out == expected_out, "run_cmd ping: std_out %r, expected %r" % (ping.std_out, expected_out))
+    check(ping.std_err == b"warning: slow link\r\n", "run_cmd ping: std_err %r" % ping.std_err)
+    check(ping.status_code == 0, "run_cmd ping: status_code %r" % ping.status_code)
+    print("ok run_cmd ping (a timed-out Receive, then 3 chunks) -> %d bytes, status 0" % len(ping.std_out))
 
     unknown = client.session.run_cmd("nope")
     check(unknown.status_code == 1, "run_cmd nope: status_code %r" % unknown.status_code)
