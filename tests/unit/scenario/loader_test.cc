@@ -3,8 +3,8 @@
 
 #include <gtest/gtest.h>
 
-#include "scenario/datetime.h"
 #include "scenario/instance_builder.h"
+#include "wsman/time.h"
 
 namespace cimulate::scenario {
 namespace {
@@ -82,7 +82,7 @@ TEST_F(FullExampleTest, InstanceValuesKeepMiTypes) {
   EXPECT_EQ(w.Find("Name")->string, "WinRM");
   const Value* start = w.Find("StartTime");
   EXPECT_EQ(start->type, MI_DATETIME);
-  EXPECT_EQ(FormatDatetime(start->datetime), "20240131235959.123456+060");
+  EXPECT_EQ(wsman::FormatCimDatetime(start->datetime), "20240131235959.123456+060");
   EXPECT_EQ(w.Find("Uptime")->datetime.isTimestamp, 0u);
   EXPECT_EQ(w.Find("Uptime")->datetime.u.interval.hours, 2u);
   const Value* ports = w.Find("Ports");
