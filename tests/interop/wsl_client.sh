@@ -2,6 +2,9 @@
 # Drives Dell's wsl 0.2.1 (Debian package wsl: bash + curl + xmllint) against
 # cimulate-server serving scenarios/interop/wsl-cim.yaml.
 #
+# identify; enumerate optimized, paged with Pulls, filtered (WQL, selector) and
+# as EPRs through the DMTF URI; get, and get of a missing instance; invoke.
+#
 # Run by run_with_server.sh (CIMULATE_WINRM_HTTP=HOST:PORT, CIMULATE_INTEROP_DIR).
 # wsl exits 0 on many faults and prints whatever came back, so every command's
 # output is checked for the scenario's values, not only its exit status.
@@ -120,6 +123,22 @@ names=$(values_in_output paged Name)
 [ "$names" = "WinRM Dhcp Spooler" ] || { show paged; fail "wsl enum -opti 1: names '$names'"; }
 grep -q 'EndOfSequence' paged.xml || { show paged; fail "wsl enum -opti 1: the last response has no EndOfSequence"; }
 echo "ok enum (1 per response, Enumerate + $pulls Pulls): $names"
+
+# --- enumerate with filters: WQL through the .../* URI, and a selector filter ---
+run_wsl wql enum "$WMI/*" -dialect http://schemas.microsoft.com/wbem/wsman/1/WQL \
+  -filter "SELECT Name FROM Win32_Service WHERE State = 'Running'"
+expect_status wql 0
+names=$(values_in_output wql Name)
+[ "$names" = "WinRM Dhcp" ] || { show wql; fail "wsl enum WQL: names '$names', expected 'WinRM Dhcp'"; }
+expect_value wql "count(//$(el Win32_Service)/$(el DisplayName))" 0
+echo "ok enum WQL (State = 'Running', Name only): $names"
+
+run_wsl selector enum "$WMI/Win32_Service" -dialect http://schemas.dmtf.org/wbem/wsman/1/wsman/SelectorFilter \
+  -filter State=Stopped
+expect_status selector 0
+names=$(values_in_output selector Name)
+[ "$names" = "Spooler" ] || { show selector; fail "wsl enum selector filter: names '$names', expected 'Spooler'"; }
+echo "ok enum selector filter (State=Stopped): $names"
 
 # --- enumerate EPRs through the DMTF resource URI and __cimnamespace --------
 run_wsl eprs enum CIM_ComputerSystem -ns root/cimv2 -mode epr
