@@ -11,6 +11,7 @@
 #include "core/options.h"
 #include "core/protocol.h"
 #include "core/session.h"
+#include "winrm/winrm_protocol.h"
 
 namespace cimulate {
 namespace {
@@ -94,7 +95,7 @@ const MI_ClientFT_V1 kClientFT = {
 
 std::shared_ptr<core::ProtocolRegistry> DefaultProtocolRegistry() {
   auto registry = std::make_shared<core::ProtocolRegistry>();
-  registry->Register(std::make_shared<api::UnavailableProtocol>("WINRM"));
+  registry->Register(winrm::NewWinrmProtocol());
   registry->Register(std::make_shared<api::UnavailableProtocol>("WMIDCOM"));
   return registry;
 }
