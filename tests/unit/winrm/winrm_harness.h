@@ -14,6 +14,9 @@
 #include "MI.h"
 #include "core/instance.h"
 #include "engine_transport.h"
+#include "scenario/loader.h"
+#include "winrm/exchange.h"
+#include "winrm/session_settings.h"
 
 namespace cimulate::winrm::testing {
 
