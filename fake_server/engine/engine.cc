@@ -89,7 +89,7 @@ void ApplyTransport(const scenario::TransportFault& t, std::mt19937& rng, Engine
   reply->fault_wait_ms = t.ms;
   if (t.jitter_ms > 0) reply->fault_wait_ms += static_cast<std::uint32_t>(rng() % (t.jitter_ms + 1ull));
   if (t.kind == scenario::TransportFaultKind::kGarbageThenClose) {
-    reply->garbage.resize(t.bytes);
+    reply->garbage.resize(t.bytes ? t.bytes : 64);
     for (char& c : reply->garbage) c = static_cast<char>(rng() & 0xff);
   }
 }
@@ -123,6 +123,13 @@ void Engine::Reset() {
   auto fresh = std::make_unique<EngineState>(scenario_, options_, seed_);
   std::lock_guard<std::mutex> lock(mu_);
   state_ = std::move(fresh);
+}
+
+EngineReply Engine::DrawFault(const scenario::TransportFault& fault) {
+  EngineReply reply;
+  std::lock_guard<std::mutex> lock(mu_);
+  ApplyTransport(fault, state_->rng, &reply);
+  return reply;
 }
 
 std::vector<std::string> Engine::errors() const {

@@ -41,6 +41,11 @@ class Engine {
 
   EngineReply Handle(const EngineRequest& request);
 
+  // The random parts (fault_wait_ms, garbage) of a fault decided outside a
+  // request, such as a connection fault at accept, drawn from the same
+  // seeded source as Handle()'s, so a seeded run replays these too.
+  EngineReply DrawFault(const scenario::TransportFault& fault);
+
   // Back to the scenario's initial state: data, rule counters, state
   // machines, enumerations, shells and the random source.
   void Reset();

@@ -18,13 +18,6 @@ using scenario::TransportFaultKind;
 // see CloseGracefully.
 constexpr std::chrono::milliseconds kCloseDrain(200);
 
-std::uint64_t MixSeed(std::uint64_t seed, std::uint64_t id) {
-  std::uint64_t x = seed ^ (id * 0x9E3779B97F4A7C15ull);
-  x ^= x >> 31;
-  x *= 0xBF58476D1CE4E5B9ull;
-  return x ^ (x >> 29);
-}
-
 std::string CannedResponse(int status, const char* reason, const char* text) {
   const std::string body = std::string(text) + "\n";
   return "HTTP/1.1 " + std::to_string(status) + " " + reason +
@@ -40,15 +33,16 @@ bool ConnectionContext::ClientClosed() const {
   return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
 }
 
-Connection::Connection(const ListenerShared& shared, int fd, std::uint64_t id, std::uint64_t nth, AcceptHook hook)
+Connection::Connection(const ListenerShared& shared, int fd, std::uint64_t id, std::uint64_t nth, AcceptHook hook,
+                       FaultDrawer drawer)
     : shared_(shared),
       fd_(fd),
       nth_(nth),
       hook_(std::move(hook)),
+      drawer_(std::move(drawer)),
       peer_(PeerAddress(fd)),
       transport_(fd, shared.stop),
-      stream_(&transport_, shared.options, peer_, LocalAddress(fd)),
-      rng_(MixSeed(shared.options->seed, id)) {
+      stream_(&transport_, shared.options, peer_, LocalAddress(fd)) {
   context_.id_ = id;
   context_.listener_ = shared.options->name;
   context_.peer_ = peer_;
@@ -104,7 +98,7 @@ void Connection::Serve() {
   if (hook_) {
     AcceptInfo info{shared_.options->name, peer_, context_.id_, nth_};
     std::optional<TransportFault> fault = hook_(info);
-    if (fault && !ApplyAcceptFault(*fault)) return;
+    if (fault && !ApplyAcceptFault(*fault, drawer_ ? drawer_(*fault) : FaultDraws{})) return;
   }
   if (shared_.ssl_ctx && !Handshake()) return;
   for (;;) {
@@ -115,7 +109,7 @@ void Connection::Serve() {
   }
 }
 
-bool Connection::ApplyAcceptFault(const TransportFault& fault) {
+bool Connection::ApplyAcceptFault(const TransportFault& fault, FaultDraws draws) {
   switch (fault.kind) {
     case TransportFaultKind::kRefuse:
       Finish(End::kReset, "refuse");
@@ -153,7 +147,7 @@ bool Connection::ApplyAcceptFault(const TransportFault& fault) {
         }
       }
       if (garbage) {
-        const std::string bytes = GarbageBytes(fault.bytes ? fault.bytes : 64);
+        const std::string bytes = GarbageBytes(fault, draws);
         SendAll(fd_, bytes.data(), bytes.size(), DeadlineAfterMs(shared_.options->write_timeout_ms), shared_.stop);
       }
       Finish(End::kClose, what);
@@ -168,6 +162,7 @@ bool Connection::ApplyAcceptFault(const TransportFault& fault) {
     case TransportFaultKind::kTruncatedBody:
       // These shape an answer: the connection's first one.
       pending_fault_ = fault;
+      pending_draws_ = std::move(draws);
       return true;
   }
   return true;
@@ -280,9 +275,13 @@ bool Connection::RunExchange() {
   }
 
   std::optional<TransportFault> fault = ex.fault;
-  if (!fault && pending_fault_) fault = pending_fault_;
+  FaultDraws draws = std::move(ex.draws);
+  if (!fault && pending_fault_) {
+    fault = pending_fault_;
+    draws = std::move(pending_draws_);
+  }
   pending_fault_.reset();
-  if (!Deliver(stream_.output(), fault, &ex, start_us)) return false;
+  if (!Deliver(stream_.output(), fault, draws, &ex, start_us)) return false;
 
   if (!ok || connection_closed || last_allowed || ex.close_after) {
     Finish(End::kClose, ex.close_after ? "answer closes the connection"

@@ -8,7 +8,6 @@
 #include <atomic>
 #include <cstdint>
 #include <optional>
-#include <random>
 #include <string>
 
 #include <openssl/ssl.h>
@@ -37,7 +36,8 @@ struct ListenerShared {
 
 class Connection {
  public:
-  Connection(const ListenerShared& shared, int fd, std::uint64_t id, std::uint64_t nth, AcceptHook hook);
+  Connection(const ListenerShared& shared, int fd, std::uint64_t id, std::uint64_t nth, AcceptHook hook,
+             FaultDrawer drawer);
   ~Connection();
 
   Connection(const Connection&) = delete;
@@ -53,7 +53,7 @@ class Connection {
   // connection.cc
   void Event(ConnectionEventKind kind, std::string detail = {});
   void Finish(End how, std::string detail);
-  bool ApplyAcceptFault(const scenario::TransportFault& fault);
+  bool ApplyAcceptFault(const scenario::TransportFault& fault, FaultDraws draws);
   bool Handshake();
   bool WaitForRequest(Clock::time_point deadline, const char* timeout_detail);
   bool RunExchange();
@@ -61,27 +61,28 @@ class Connection {
 
   // connection_delivery.cc
   // Sends `response` as the fault says; false when the connection is over.
-  bool Deliver(const std::string& response, const std::optional<scenario::TransportFault>& fault, Exchange* ex,
-               std::int64_t start_us);
+  bool Deliver(const std::string& response, const std::optional<scenario::TransportFault>& fault,
+               const FaultDraws& draws, Exchange* ex, std::int64_t start_us);
   bool Send(const std::string& response);
   bool SendPart(const char* data, std::size_t size);
   Waited Linger(Clock::time_point deadline, bool until_release, bool discard_input);
   void Hang(scenario::TransportFault::Until until);
   void EndAfterWait(Waited w, const char* what);
-  std::string GarbageBytes(std::uint32_t count);
+  static std::string GarbageBytes(const scenario::TransportFault& fault, const FaultDraws& draws);
 
   ListenerShared shared_;
   int fd_;
   const std::uint64_t nth_;
   AcceptHook hook_;
+  FaultDrawer drawer_;
   std::string peer_;
   Transport transport_;
   ExchangeStream stream_;
   ConnectionContext context_;
   std::optional<scenario::TransportFault> pending_fault_;  // an accept fault for the first answer
+  FaultDraws pending_draws_;
   bool first_byte_seen_ = false;
   std::uint64_t sequence_ = 0;
-  std::mt19937_64 rng_;
 };
 
 }  // namespace cimulate::fake

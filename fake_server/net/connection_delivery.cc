@@ -31,9 +31,13 @@ std::size_t BodyOffset(const std::string& response) {
 
 }  // namespace
 
-std::string Connection::GarbageBytes(std::uint32_t count) {
-  std::string out(count, '\0');
-  for (auto& c : out) c = static_cast<char>(rng_() & 0xFF);
+std::string Connection::GarbageBytes(const TransportFault& fault, const FaultDraws& draws) {
+  std::string out = draws.garbage;
+  if (out.empty()) {
+    // Nothing drawn: fixed filler, still not HTTP.
+    out.resize(fault.bytes ? fault.bytes : 64);
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<char>(0x80 | (i & 0x7F));
+  }
   // Random bytes could in theory start like a status line; a client test
   // relies on them not being one.
   if (!out.empty() && (out[0] == 'H' || out[0] == 'h')) out[0] = '\x01';
@@ -115,8 +119,8 @@ void Connection::Hang(TransportFault::Until until) {
   EndAfterWait(w, "hang");
 }
 
-bool Connection::Deliver(const std::string& response, const std::optional<TransportFault>& fault, Exchange* ex,
-                         std::int64_t start_us) {
+bool Connection::Deliver(const std::string& response, const std::optional<TransportFault>& fault,
+                         const FaultDraws& draws, Exchange* ex, std::int64_t start_us) {
   const int status = StatusOf(response);
   if (!fault) {
     // Recorded before the send: a client that has its answer finds the
@@ -129,7 +133,7 @@ bool Connection::Deliver(const std::string& response, const std::optional<Transp
     case TransportFaultKind::kDelay:
     case TransportFaultKind::kStallBeforeHeaders: {
       std::uint64_t ms = fault->ms;
-      if (fault->kind == TransportFaultKind::kDelay && fault->jitter_ms) ms += rng_() % (fault->jitter_ms + 1ull);
+      if (fault->kind == TransportFaultKind::kDelay) ms += draws.jitter_ms;
       // stall_before_headers without a time stalls until the client gives
       // up or the listener stops.
       const auto deadline = ms ? Clock::now() + std::chrono::milliseconds(ms)
@@ -173,7 +177,7 @@ bool Connection::Deliver(const std::string& response, const std::optional<Transp
       return false;
     }
     case TransportFaultKind::kGarbageThenClose: {
-      const std::string bytes = GarbageBytes(fault->bytes ? fault->bytes : 64);
+      const std::string bytes = GarbageBytes(*fault, draws);
       RecordRequest(*ex, 0, name, start_us);
       if (SendPart(bytes.data(), bytes.size())) Finish(End::kClose, name);
       return false;

@@ -35,6 +35,7 @@ struct Exchange {
   bool handled = false;  // the handler ran
   bool close_after = false;
   std::optional<scenario::TransportFault> fault;
+  FaultDraws draws;
   RequestNote note;
 };
 

@@ -95,6 +95,7 @@ void Route(const httplib::Request& req, httplib::Response& res) {
   }
   ex->handled = true;
   ex->fault = reply.fault;
+  ex->draws = std::move(reply.draws);
   ex->note = std::move(reply.note);
 
   res.status = reply.status;

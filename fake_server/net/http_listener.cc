@@ -50,8 +50,9 @@ struct HttpListener::Impl {
   std::uint64_t accepted = 0;       // accept thread only
   std::uint64_t next_own_id = 1;    // accept thread only; ids when there is no journal
 
-  std::mutex mu;  // guards hook, started, stopped
+  std::mutex mu;  // guards hook, drawer, started, stopped
   AcceptHook hook;
+  FaultDrawer drawer;
   bool started = false;
   bool stopped = false;
 };
@@ -111,9 +112,11 @@ void HttpListener::Impl::Admit(int fd) {
   const std::uint64_t id = journal ? journal->NewConnectionId() : next_own_id++;
   const std::uint64_t nth = ++accepted;
   AcceptHook h;
+  FaultDrawer draw;
   {
     std::lock_guard<std::mutex> lock(mu);
     h = hook;
+    draw = drawer;
   }
   ListenerShared shared;
   shared.options = &options;
@@ -123,8 +126,8 @@ void HttpListener::Impl::Admit(int fd) {
   shared.handler = &handler;
   shared.stop = &stop;
   shared.release_generation = &release_generation;
-  const bool queued = pool->Submit([shared, fd, id, nth, h = std::move(h)]() mutable {
-    Connection connection(shared, fd, id, nth, std::move(h));
+  const bool queued = pool->Submit([shared, fd, id, nth, h = std::move(h), draw = std::move(draw)]() mutable {
+    Connection connection(shared, fd, id, nth, std::move(h), std::move(draw));
     connection.Serve();
   });
   if (!queued) TurnAway(fd, id);
@@ -212,6 +215,11 @@ void HttpListener::Release() { impl_->release_generation.fetch_add(1, std::memor
 void HttpListener::SetAcceptHook(AcceptHook hook) {
   std::lock_guard<std::mutex> lock(impl_->mu);
   impl_->hook = std::move(hook);
+}
+
+void HttpListener::SetFaultDrawer(FaultDrawer drawer) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->drawer = std::move(drawer);
 }
 
 const std::string& HttpListener::name() const { return impl_->options.name; }

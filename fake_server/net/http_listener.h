@@ -45,6 +45,9 @@ class HttpListener {
   void Release();
   // Replaces the accept hook; connections accepted later use the new one.
   void SetAcceptHook(AcceptHook hook);
+  // Draws the random parts (jitter, garbage bytes) of the accept hook's
+  // faults; without one they get no jitter and fixed filler bytes.
+  void SetFaultDrawer(FaultDrawer drawer);
 
   const std::string& name() const;
   std::uint16_t port() const;     // the bound port, after Start()

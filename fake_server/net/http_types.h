@@ -30,6 +30,15 @@ struct Request {
   const std::string* Header(std::string_view name) const;
 };
 
+// The random parts of a transport fault: a delay's jitter and the bytes of
+// garbage_then_close.  Whoever decides the fault draws them from its seeded
+// source (the fake's engine does, under its lock in request order, so a
+// seeded run replays); the listener itself draws nothing.
+struct FaultDraws {
+  std::uint32_t jitter_ms = 0;  // added to the fault's ms
+  std::string garbage;          // empty: `bytes` fixed filler bytes
+};
+
 struct Reply {
   int status = 200;
   // Content-Length, Connection and Transfer-Encoding are the listener's
@@ -40,6 +49,7 @@ struct Reply {
   // Executed instead of (or around) sending the answer; see
   // docs/fake-server-transport.md for where each kind acts.
   std::optional<scenario::TransportFault> fault;
+  FaultDraws draws;  // for `fault`
   // Copied into the journal's record of this request.
   RequestNote note;
 };
@@ -93,6 +103,9 @@ struct AcceptInfo {
 // Decides a fault for a new connection before any byte is read (a scenario's
 // connection_faults); nullopt serves the connection normally.
 using AcceptHook = std::function<std::optional<scenario::TransportFault>(const AcceptInfo&)>;
+
+// Draws the random parts of a fault the accept hook decided.
+using FaultDrawer = std::function<FaultDraws(const scenario::TransportFault&)>;
 
 }  // namespace cimulate::fake
 

@@ -33,8 +33,6 @@ struct ListenerOptions {
   // keep-alive client never waits on a delayed ACK for the body.
   bool split_headers_and_body = false;
   std::uint32_t split_gap_ms = 0;  // pause between the two sends
-
-  std::uint64_t seed = 0;  // garbage bytes and delay jitter derive from it
 };
 
 }  // namespace cimulate::fake
