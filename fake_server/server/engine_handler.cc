@@ -15,11 +15,20 @@ EngineRequest ToEngineRequest(const Request& request) {
   return out;
 }
 
+FaultDraws ToFaultDraws(const EngineReply& reply) {
+  FaultDraws draws;
+  // The engine reports the whole wait; the listener adds the drawn part to ms.
+  if (reply.fault && reply.fault_wait_ms > reply.fault->ms) draws.jitter_ms = reply.fault_wait_ms - reply.fault->ms;
+  draws.garbage = reply.garbage;
+  return draws;
+}
+
 Reply ToReply(EngineReply reply) {
   Reply out;
   out.status = reply.http_status;
   out.headers = reply.headers.fields();
   out.body = std::move(reply.body);
+  out.draws = ToFaultDraws(reply);
   out.fault = std::move(reply.fault);
   RequestNote& note = out.note;
   note.action = std::move(reply.note.action);

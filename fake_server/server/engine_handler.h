@@ -11,6 +11,8 @@ namespace cimulate::fake {
 
 EngineRequest ToEngineRequest(const Request& request);
 Reply ToReply(EngineReply reply);
+// The engine's draws for a fault, as the listener takes them.
+FaultDraws ToFaultDraws(const EngineReply& reply);
 
 }  // namespace cimulate::fake
 

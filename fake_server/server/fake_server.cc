@@ -117,7 +117,12 @@ bool FakeServer::StartListener(ListenerKind kind, const scenario::Scenario& scen
 
 void FakeServer::InstallConnectionFaults(const scenario::Scenario& scenario) {
   for (ListenerKind kind : {ListenerKind::kWinrmHttp, ListenerKind::kWinrmHttps}) {
-    if (HttpListener* l = listener(kind)) l->SetAcceptHook(ConnectionFaultHook(scenario.endpoint.connection_faults, kind));
+    HttpListener* l = listener(kind);
+    if (l == nullptr) continue;
+    l->SetAcceptHook(ConnectionFaultHook(scenario.endpoint.connection_faults, kind));
+    // The engine draws a connection fault's jitter and garbage too: one
+    // seeded source for the whole endpoint.
+    l->SetFaultDrawer([this](const scenario::TransportFault& f) { return ToFaultDraws(engine()->DrawFault(f)); });
   }
 }
 
