@@ -6,9 +6,12 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <cerrno>
+#include <future>
 #include <memory>
 #include <string>
 
+#include "raw_client.h"
 #include "server_test_util.h"
 
 namespace cimulate::fake::testing {
@@ -145,6 +148,134 @@ TEST(FakeServerTest, StopClosesThePortsAndIsIdempotent) {
   httplib::Client client("127.0.0.1", port);
   client.set_connection_timeout(2);
   EXPECT_FALSE(Identify(client));
+}
+
+// Answers Identify with 503 the first time only.
+constexpr char kBusyOnce[] =
+    "  rules:\n"
+    "    - {name: busy-once, match: {action: Identify}, respond: {http: {status: 503, body: busy}}, times: 1}\n";
+
+int IdentifyStatus(std::uint16_t port) {
+  httplib::Client client("127.0.0.1", port);
+  auto res = Identify(client);
+  return res ? res->status : -1;
+}
+
+// The bytes a fresh connection gets before the server closes it.
+std::string ReadUntilClose(std::uint16_t port, const std::string& request) {
+  RawClient c(port);
+  EXPECT_TRUE(c.Send(request));
+  ReadResult r = c.ReadAll(3000);
+  EXPECT_TRUE(r.eof);
+  return r.data;
+}
+
+TEST(FakeServerTest, ConnectionFaultsFromTheScenarioApplyToTheirConnection) {
+  auto server = StartOrFail(ScenarioYaml(
+      "refuse-first", "  connection_faults:\n    - {listener: winrm_http, nth: 1, fault: {kind: refuse}}\n"));
+  ASSERT_NE(server, nullptr);
+  const std::uint16_t port = server->port(ListenerKind::kWinrmHttp);
+  RawClient first(port);
+  ReadResult r = first.ReadAll(3000);
+  EXPECT_EQ(r.error, ECONNRESET);
+  EXPECT_TRUE(r.data.empty());
+  EXPECT_EQ(IdentifyStatus(port), 200) << "only the first connection is refused";
+  EXPECT_EQ(server->journal().ConnectionsAccepted("winrm_http"), 2u);
+  EXPECT_TRUE(WaitUntil([&] { return server->journal().CountEvents(ConnectionEventKind::kResetByServer) == 1; }));
+}
+
+TEST(FakeServerTest, SeededGarbageReplaysAcrossServersAndAfterReset) {
+  const std::string faults =
+      "  connection_faults:\n    - {listener: winrm_http, fault: {kind: garbage_then_close, bytes: 48}}\n";
+  auto a = StartOrFail(ScenarioYaml("garbage", faults, "seed: 11\n"));
+  auto b = StartOrFail(ScenarioYaml("garbage", faults, "seed: 11\n"));
+  auto other = StartOrFail(ScenarioYaml("garbage", faults, "seed: 12\n"));
+  ASSERT_TRUE(a && b && other);
+  const std::string request = PostRequest(kIdentify);
+  const std::string first = ReadUntilClose(a->port(ListenerKind::kWinrmHttp), request);
+  const std::string second = ReadUntilClose(a->port(ListenerKind::kWinrmHttp), request);
+  ASSERT_EQ(first.size(), 48u);
+  EXPECT_NE(first, second) << "each connection draws anew";
+  EXPECT_EQ(ReadUntilClose(b->port(ListenerKind::kWinrmHttp), request), first) << "same seed, same bytes";
+  EXPECT_NE(ReadUntilClose(other->port(ListenerKind::kWinrmHttp), request), first);
+  a->Reset();
+  EXPECT_EQ(ReadUntilClose(a->port(ListenerKind::kWinrmHttp), request), first) << "Reset restarts the draws";
+}
+
+TEST(FakeServerTest, RuleTransportFaultsCarryTheEnginesDraws) {
+  const std::string rule =
+      "  rules:\n    - {match: {action: Identify}, transport: {kind: garbage_then_close, bytes: 20}}\n";
+  auto a = StartOrFail(ScenarioYaml("rule-garbage", rule, "seed: 5\n"));
+  auto b = StartOrFail(ScenarioYaml("rule-garbage", rule, "seed: 5\n"));
+  ASSERT_TRUE(a && b);
+  const std::string request = PostRequest(kIdentify, "Authorization: Basic YWxpY2U6cHc=\r\n");
+  const std::string bytes = ReadUntilClose(a->port(ListenerKind::kWinrmHttp), request);
+  ASSERT_EQ(bytes.size(), 20u);
+  EXPECT_EQ(ReadUntilClose(b->port(ListenerKind::kWinrmHttp), request), bytes);
+  ASSERT_EQ(a->journal().Requests().size(), 1u);
+  EXPECT_EQ(a->journal().Requests()[0].transport_fault, "garbage_then_close");
+}
+
+TEST(FakeServerTest, ResetRestoresRuleCountersAndClearsTheJournal) {
+  auto server = StartOrFail(ScenarioYaml("busy", kBusyOnce));
+  ASSERT_NE(server, nullptr);
+  const std::uint16_t port = server->port(ListenerKind::kWinrmHttp);
+  EXPECT_EQ(IdentifyStatus(port), 503);
+  EXPECT_EQ(IdentifyStatus(port), 200);
+  EXPECT_EQ(server->journal().Requests().size(), 2u);
+  server->Reset();
+  EXPECT_EQ(server->journal().Requests().size(), 0u);
+  EXPECT_EQ(server->journal().ConnectionsAccepted("winrm_http"), 0u);
+  EXPECT_EQ(IdentifyStatus(port), 503) << "the rule fires again after Reset";
+}
+
+TEST(FakeServerTest, ReloadSwapsScenarioSeedAndFaultsButKeepsAddresses) {
+  auto server = StartOrFail(ScenarioYaml("before"));
+  ASSERT_NE(server, nullptr);
+  const std::string http = server->address(ListenerKind::kWinrmHttp);
+  const std::string admin = server->address(ListenerKind::kAdmin);
+  EXPECT_EQ(IdentifyStatus(server->port(ListenerKind::kWinrmHttp)), 200);
+
+  std::string error;
+  ASSERT_TRUE(server->Reload(LoadScenario(ScenarioYaml("after",
+                                                       std::string(kBusyOnce) +
+                                                           "  connection_faults:\n"
+                                                           "    - {listener: winrm_http, nth: 3, fault: {kind: refuse}}\n"
+                                                           "  listeners: {winrm_http: 127.0.0.1:1}\n",
+                                                       "seed: 99\n")),
+                             &error))
+      << error;
+  EXPECT_EQ(server->scenario_name(), "after");
+  EXPECT_EQ(server->seed(), 99u);
+  EXPECT_EQ(server->address(ListenerKind::kWinrmHttp), http) << "listeners stay where they are";
+  EXPECT_EQ(server->address(ListenerKind::kAdmin), admin);
+  const std::uint16_t port = server->port(ListenerKind::kWinrmHttp);
+  EXPECT_EQ(IdentifyStatus(port), 503) << "the new rules answer";
+  EXPECT_EQ(IdentifyStatus(port), -1) << "the new connection faults apply (third connection)";
+  EXPECT_EQ(IdentifyStatus(port), 200);
+}
+
+TEST(FakeServerTest, ReleaseEndsAHangUntilRelease) {
+  auto server = StartOrFail(ScenarioYaml(
+      "hang", "  rules:\n    - {match: {action: Identify}, transport: {kind: hang, until: release}}\n"));
+  ASSERT_NE(server, nullptr);
+  const std::uint16_t port = server->port(ListenerKind::kWinrmHttp);
+  auto done = std::async(std::launch::async, [port] {
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(10);
+    return Identify(client).error();
+  });
+  // A Release before the hang began would not end it: repeat until it does.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (done.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready &&
+         std::chrono::steady_clock::now() < deadline) {
+    server->Release();
+  }
+  ASSERT_EQ(done.wait_for(std::chrono::seconds(0)), std::future_status::ready) << "the hang did not end";
+  EXPECT_NE(done.get(), httplib::Error::Success) << "a released hang closes without an answer";
+  EXPECT_TRUE(WaitUntil([&] {
+    return server->journal().CountEvents(ConnectionEventKind::kCloseByServer, "winrm_http") == 1;
+  }));
 }
 
 }  // namespace
