@@ -21,6 +21,7 @@ struct ExchangeRecord {
   std::size_t bytes_received = 0;  // answer bytes, header block included
   std::string head;                // the answer's first bytes, up to the end of its header block
   bool head_complete = false;      // the blank line ending the header block arrived
+  bool head_too_long = false;      // status line or header block past WireStream's bounds
 
   bool eof = false;        // the server closed (FIN, or TLS close_notify)
   int read_errno = 0;      // a read failed with this

@@ -41,6 +41,9 @@ TransportStatus DescribeFailure(const ExchangeRecord& r, const std::string& http
   if (r.too_large) {
     return {Code::kResponseTooLarge, where + ": the answer exceeds the limit of " + std::to_string(max_response_bytes) + " bytes"};
   }
+  if (r.head_too_long) {
+    return {Code::kBadResponse, where + ": the answer's status line or header block is too long" + Received(r)};
+  }
   if (r.timed_out) return {Code::kTimedOut, where + ": no complete answer before the deadline" + Received(r)};
   if (!LooksLikeHttp(r.head)) {
     return {Code::kBadResponse, where + ": the answer is not HTTP (first bytes " + FirstBytes(r.head) + ")"};

@@ -17,9 +17,12 @@ namespace cimulate::winrm::http {
 namespace {
 
 constexpr std::size_t kReadChunk = 16 * 1024;
-// Enough of the answer's start to tell HTTP from garbage and to see where
-// its header block ends.
-constexpr std::size_t kHeadKept = 64 * 1024;
+// Bounds on what reaches httplib's parser: it matches the status line with
+// std::regex, whose recursion grows with the line, so a server sending an
+// endless first line could exhaust the stack; and a header block without
+// end is not an answer either.
+constexpr std::size_t kMaxStatusLine = 8 * 1024;
+constexpr std::size_t kMaxHead = 64 * 1024;
 
 bool Transient(int err) { return err == EAGAIN || err == EWOULDBLOCK || err == EINTR; }
 
@@ -54,7 +57,7 @@ bool WireStream::is_writable() const {
 
 ssize_t WireStream::read(char* ptr, size_t size) {
   if (offset_ == buffer_.size()) {
-    if (!Fill()) return record_->eof && !record_->too_large ? 0 : -1;
+    if (!Fill()) return record_->eof && !record_->too_large && !record_->head_too_long ? 0 : -1;
   }
   const std::size_t n = std::min(size, buffer_.size() - offset_);
   std::copy_n(buffer_.data() + offset_, n, ptr);
@@ -95,7 +98,7 @@ bool WireStream::Fill() {
     if (n > 0) {
       buffer_.resize(static_cast<std::size_t>(n));
       Note(buffer_.data(), buffer_.size());
-      return !record_->too_large;
+      return !record_->too_large && !record_->head_too_long;
     }
     if (n == 0) record_->eof = true;
     if (n >= 0 || n == -2 || !Wait(want_write_)) {
@@ -178,11 +181,16 @@ bool WireStream::Wait(bool for_write) {
 void WireStream::Note(const char* data, std::size_t size) {
   record_->bytes_received += size;
   if (record_->bytes_received > limits_.max_response_bytes) record_->too_large = true;
-  if (record_->head_complete || record_->head.size() >= kHeadKept) return;
+  if (record_->head_complete || record_->head_too_long) return;
   const std::size_t before = record_->head.size();
-  record_->head.append(data, std::min(size, kHeadKept - before));
+  record_->head.append(data, std::min(size, kMaxHead + 4 - before));
   const std::size_t from = before >= 3 ? before - 3 : 0;
-  record_->head_complete = record_->head.find("\r\n\r\n", from) != std::string::npos;
+  const std::size_t end = record_->head.find("\r\n\r\n", from);
+  record_->head_complete = end != std::string::npos && end + 4 <= kMaxHead;
+  const std::size_t line_end = record_->head.find('\n');
+  const bool line_too_long = line_end == std::string::npos ? record_->head.size() > kMaxStatusLine
+                                                           : line_end + 1 > kMaxStatusLine;
+  record_->head_too_long = line_too_long || (!record_->head_complete && record_->head.size() >= kMaxHead);
 }
 
 void WireStream::get_remote_ip_and_port(std::string& ip, int& port) const {

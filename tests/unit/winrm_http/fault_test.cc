@@ -252,5 +252,55 @@ TEST(TransportFaultTest, UnresolvableNameIsResolveFailed) {
   EXPECT_LT(MillisSince(start), 15000);
 }
 
+// Answers the fake will not produce, from a raw server.
+TransportStatus PostToRaw(const std::string& answer, HttpResponse* response) {
+  OneShotServer server(answer);
+  HttpTransportConfig config;
+  config.host = "127.0.0.1";
+  config.port = server.port();
+  return NewHttpTransport(config)->Post(Request("<e/>"), response);
+}
+
+TEST(MalformedAnswerTest, EndlessStatusLineIsABadResponse) {
+  HttpResponse response;
+  TransportStatus status = PostToRaw("HTTP/1.1 200 " + std::string(2 * 1024 * 1024, 'a') + "\r\n\r\n", &response);
+  EXPECT_EQ(status.code(), Code::kBadResponse) << status.ToString();
+  EXPECT_THAT(status.message(), HasSubstr("too long"));
+}
+
+TEST(MalformedAnswerTest, EndlessHeaderBlockIsABadResponse) {
+  std::string answer = "HTTP/1.1 200 OK\r\n";
+  for (int i = 0; i < 20000; ++i) answer += "X-Filler: 0123456789\r\n";
+  HttpResponse response;
+  TransportStatus status = PostToRaw(answer, &response);
+  EXPECT_EQ(status.code(), Code::kBadResponse) << status.ToString();
+}
+
+TEST(MalformedAnswerTest, UnparsableStatusLineIsABadResponse) {
+  HttpResponse response;
+  TransportStatus status = PostToRaw("HTTP/1.1 2x0 OK\r\nContent-Length: 0\r\n\r\n", &response);
+  EXPECT_EQ(status.code(), Code::kBadResponse) << status.ToString();
+}
+
+TEST(MalformedAnswerTest, ChunkedAnswerIsRead) {
+  HttpResponse response;
+  TransportStatus status =
+      PostToRaw("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n3\r\nefg\r\n0\r\n\r\n", &response);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  EXPECT_EQ(response.body, "abcdefg");
+}
+
+TEST(MalformedAnswerTest, ChunkedAnswerCutShortIsTruncated) {
+  HttpResponse response;
+  TransportStatus status = PostToRaw("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nabcd", &response);
+  EXPECT_EQ(status.code(), Code::kTruncated) << status.ToString();
+}
+
+TEST(MalformedAnswerTest, HeadersCutShortAreAClose) {
+  HttpResponse response;
+  TransportStatus status = PostToRaw("HTTP/1.1 200 OK\r\nContent-Le", &response);
+  EXPECT_EQ(status.code(), Code::kConnectionClosed) << status.ToString();
+}
+
 }  // namespace
 }  // namespace cimulate::winrm::testing
