@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <exception>
 #include <memory>
+#include <mutex>
 #include <utility>
 
 #include "winrm/http/connection_pool.h"
@@ -28,14 +29,15 @@ class HttpTransport : public Transport {
   void Shutdown() override { pool_.Shutdown(); }
 
  private:
+  TransportStatus PrepareTls();
   TransportStatus ExchangeOnce(PooledClient& client, const PostRequest& request, HttpResponse* response,
                                ExchangeRecord* record);
   httplib::Request BuildRequest(const PostRequest& request) const;
 
   const HttpTransportConfig config_;
-  std::unique_ptr<http::TlsContext> tls_;
-  TransportStatus tls_status_;  // why tls_ could not be made; every Post reports it
-  http::ClientSettings settings_;
+  std::mutex tls_mu_;
+  std::shared_ptr<const http::TlsContext> tls_;  // made by the first HTTPS Post
+  http::ClientSettings settings_;  // settings_.tls is set once, under tls_mu_, before any client uses it
   http::ConnectionPool pool_;
 };
 
@@ -43,12 +45,9 @@ HttpTransport::HttpTransport(HttpTransportConfig config)
     : config_(std::move(config)),
       pool_(config_.max_connections, http::HostPort(config_.host, config_.port),
             [this] { return std::make_unique<PooledClient>(settings_); }) {
-  // Reads the CA file (local); no name lookup, no connect.
-  if (config_.https) tls_status_ = http::TlsContext::Make(config_.ca_file, &tls_);
   settings_.host = config_.host;
   settings_.port = config_.port;
   settings_.where = http::HostPort(config_.host, config_.port);
-  settings_.tls = tls_.get();
   settings_.check_ca = config_.check_ca;
   settings_.check_cn = config_.check_cn;
   settings_.connect_timeout = config_.connect_timeout;
@@ -106,8 +105,19 @@ TransportStatus HttpTransport::ExchangeOnce(PooledClient& client, const PostRequ
   return TransportStatus::Ok();
 }
 
+// Deferred like the connection: creating the transport loads no CAs.  A
+// failure (a CA file that will not load) is reported by every Post.
+TransportStatus HttpTransport::PrepareTls() {
+  std::lock_guard<std::mutex> lock(tls_mu_);
+  if (!config_.https || tls_) return TransportStatus::Ok();
+  TransportStatus status = http::TlsContext::Shared(config_.ca_file, config_.check_ca, &tls_);
+  if (status.ok()) settings_.tls = tls_.get();
+  return status;
+}
+
 TransportStatus HttpTransport::Post(const PostRequest& request, HttpResponse* response) {
-  if (!tls_status_.ok()) return tls_status_;
+  TransportStatus prepared = PrepareTls();
+  if (!prepared.ok()) return prepared;
   std::unique_ptr<PooledClient> client;
   TransportStatus status = pool_.Acquire(request.deadline, request.cancel, &client);
   if (!status.ok()) return status;

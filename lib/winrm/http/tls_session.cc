@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <utility>
 
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
@@ -171,7 +174,25 @@ std::string OpenSslErrors() {
   return text;
 }
 
-TransportStatus TlsContext::Make(const std::string& ca_file, std::unique_ptr<TlsContext>* out) {
+TransportStatus TlsContext::Shared(const std::string& ca_file, bool load_cas, std::shared_ptr<const TlsContext>* out) {
+  static std::mutex mu;
+  static std::map<std::pair<std::string, bool>, std::weak_ptr<const TlsContext>> cache;
+  const auto key = std::make_pair(load_cas ? ca_file : std::string(), load_cas);
+  std::lock_guard<std::mutex> lock(mu);
+  if (auto live = cache[key].lock()) {
+    *out = std::move(live);
+    return TransportStatus::Ok();
+  }
+  std::unique_ptr<TlsContext> made;
+  TransportStatus status = Make(ca_file, load_cas, &made);
+  if (!status.ok()) return status;
+  std::shared_ptr<const TlsContext> shared(std::move(made));
+  cache[key] = shared;
+  *out = std::move(shared);
+  return status;
+}
+
+TransportStatus TlsContext::Make(const std::string& ca_file, bool load_cas, std::unique_ptr<TlsContext>* out) {
   ERR_clear_error();
   SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
   if (ctx == nullptr) return {Code::kTlsFailed, "cannot create a TLS context: " + OpenSslErrors()};
@@ -180,8 +201,8 @@ TransportStatus TlsContext::Make(const std::string& ca_file, std::unique_ptr<Tls
   // The chain is still verified and its verdict kept for CheckCertificate;
   // the handshake just does not stop on it, so the checks stay separable.
   SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
-  const bool loaded = ca_file.empty() ? SSL_CTX_set_default_verify_paths(ctx) == 1
-                                      : SSL_CTX_load_verify_locations(ctx, ca_file.c_str(), nullptr) == 1;
+  const bool loaded = !load_cas || (ca_file.empty() ? SSL_CTX_set_default_verify_paths(ctx) == 1
+                                                   : SSL_CTX_load_verify_locations(ctx, ca_file.c_str(), nullptr) == 1);
   if (!loaded) {
     const std::string what = ca_file.empty() ? "the default CA store" : "CA file '" + ca_file + "'";
     return {Code::kTlsFailed, "cannot load " + what + ": " + OpenSslErrors()};

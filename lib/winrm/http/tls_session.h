@@ -20,8 +20,11 @@ namespace cimulate::winrm::http {
 
 class TlsContext {
  public:
-  // Loads `ca_file` (PEM), or OpenSSL's default store when it is empty.
-  static TransportStatus Make(const std::string& ca_file, std::unique_ptr<TlsContext>* out);
+  // A context trusting `ca_file` (PEM), or OpenSSL's default store when it
+  // is empty; with `load_cas` false, trusting nothing (for check_ca off).
+  // Transports asking for the same one share it while any holds it:
+  // loading the default store takes a quarter of a second.
+  static TransportStatus Shared(const std::string& ca_file, bool load_cas, std::shared_ptr<const TlsContext>* out);
   ~TlsContext();
   TlsContext(const TlsContext&) = delete;
   TlsContext& operator=(const TlsContext&) = delete;
@@ -30,6 +33,7 @@ class TlsContext {
 
  private:
   explicit TlsContext(SSL_CTX* ctx) : ctx_(ctx) {}
+  static TransportStatus Make(const std::string& ca_file, bool load_cas, std::unique_ptr<TlsContext>* out);
   SSL_CTX* ctx_;
 };
 

@@ -144,6 +144,23 @@ TEST(HttpsTransportTest, BothChecksOffAcceptsAnything) {
   EXPECT_TRUE(status.ok()) << status.ToString();
 }
 
+TEST(HttpsTransportTest, ConnectionTheServerDroppedWhileIdleIsReopened) {
+  fake::ListenerOptions options = Https();
+  options.idle_timeout_ms = 50;
+  FakeEndpoint endpoint(options);
+  HttpTransportConfig config = HttpsConfig(endpoint, "localhost");
+  config.check_ca = false;
+  auto transport = NewHttpTransport(config);
+  HttpResponse response;
+  ASSERT_TRUE(transport->Post(Request("one"), &response).ok());
+  ASSERT_TRUE(WaitUntil(
+      [&] { return endpoint.journal().CountEvents(fake::ConnectionEventKind::kCloseByServer, "winrm_https") == 1; }));
+  TransportStatus status = transport->Post(Request("two"), &response);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  EXPECT_EQ(response.body, "echo:two");
+  EXPECT_EQ(endpoint.accepted(), 2u);
+}
+
 TEST(HttpsTransportTest, MissingCaFileIsReportedByPost) {
   FakeEndpoint endpoint(Https());
   HttpTransportConfig config = HttpsConfig(endpoint, "localhost");

@@ -228,6 +228,21 @@ TEST(HttpTransportTest, ServerClosingAfterEachAnswerCostsOnlyReconnects) {
   EXPECT_EQ(endpoint.accepted(), 3u);
 }
 
+TEST(HttpTransportTest, ConnectionTheServerDroppedWhileIdleIsReopened) {
+  fake::ListenerOptions options;
+  options.idle_timeout_ms = 50;
+  FakeEndpoint endpoint(options);
+  auto transport = NewHttpTransport(ConfigFor(endpoint));
+  HttpResponse response;
+  ASSERT_TRUE(transport->Post(Request("one"), &response).ok());
+  ASSERT_TRUE(WaitUntil(
+      [&] { return endpoint.journal().CountEvents(fake::ConnectionEventKind::kCloseByServer, "winrm_http") == 1; }));
+  TransportStatus status = transport->Post(Request("two"), &response);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  EXPECT_EQ(response.body, "echo:two");
+  EXPECT_EQ(endpoint.accepted(), 2u);
+}
+
 // The second request on each connection finds it closed without an answer
 // byte, as when a server drops an idle keep-alive connection just as the
 // client reuses it.
