@@ -5,8 +5,15 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <stdlib.h>
 
 #include <cerrno>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <future>
 #include <memory>
 #include <string>
@@ -82,6 +89,65 @@ TEST(FakeServerTest, IdentifyOverHttpsWithTheServedCertificate) {
   EXPECT_EQ(server->journal().CountEvents(ConnectionEventKind::kTlsHandshakeOk, "winrm_https"), 1u);
   ASSERT_EQ(server->journal().Requests().size(), 1u);
   EXPECT_EQ(server->journal().Requests()[0].listener, "winrm_https");
+}
+
+// Writes a self-signed P-256 certificate and its key as PEM files.
+bool WriteSelfSigned(const std::string& cert_path, const std::string& key_path) {
+  EVP_PKEY* key = EVP_EC_gen("P-256");
+  X509* cert = X509_new();
+  bool ok = key && cert;
+  if (ok) {
+    ASN1_INTEGER_set(X509_get_serialNumber(cert), 7);
+    X509_gmtime_adj(X509_getm_notBefore(cert), 0);
+    X509_gmtime_adj(X509_getm_notAfter(cert), 3600);
+    X509_set_pubkey(cert, key);
+    X509_NAME* name = X509_get_subject_name(cert);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("localhost"), -1, -1, 0);
+    X509_set_issuer_name(cert, name);
+    ok = X509_sign(cert, key, EVP_sha256()) > 0;
+  }
+  FILE* c = ok ? std::fopen(cert_path.c_str(), "w") : nullptr;
+  FILE* k = ok ? std::fopen(key_path.c_str(), "w") : nullptr;
+  ok = c && k && PEM_write_X509(c, cert) && PEM_write_PrivateKey(k, key, nullptr, nullptr, 0, nullptr, nullptr);
+  if (c) std::fclose(c);
+  if (k) std::fclose(k);
+  X509_free(cert);
+  EVP_PKEY_free(key);
+  return ok;
+}
+
+TEST(FakeServerTest, HttpsServesTheScenariosCertificateFromTheScenarioFolder) {
+  std::string pattern = (std::filesystem::temp_directory_path() / "cimulate-tls-XXXXXX").string();
+  ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+  const std::filesystem::path dir = pattern;
+  std::filesystem::create_directory(dir / "certs");
+  ASSERT_TRUE(WriteSelfSigned((dir / "certs/server.pem").string(), (dir / "certs/server.key").string()));
+  const scenario::Scenario s =
+      LoadScenario(ScenarioYaml("tls-files", "  tls: {cert: certs/server.pem, key: certs/server.key}\n"));
+  FakeServerOptions options;
+  options.scenario_dir = dir.string();
+  auto server = StartOrFail(ScenarioYaml("tls-files", "  tls: {cert: certs/server.pem, key: certs/server.key}\n"),
+                            options);
+  ASSERT_NE(server, nullptr);
+  std::ifstream in(dir / "certs/server.pem");
+  std::stringstream pem;
+  pem << in.rdbuf();
+  EXPECT_EQ(server->certificate_pem(), pem.str());
+  httplib::SSLClient client("127.0.0.1", server->port(ListenerKind::kWinrmHttps));
+  client.enable_server_certificate_verification(false);
+  client.set_basic_auth("alice", "pw");
+  auto res = client.Post("/wsman", kIdentify, kSoapType);
+  ASSERT_TRUE(res) << httplib::to_string(res.error());
+  EXPECT_EQ(res->status, 200);
+  server.reset();
+
+  // Elsewhere the same relative paths name no file, and the error says which.
+  options.scenario_dir = (dir / "nowhere").string();
+  std::string error;
+  EXPECT_EQ(FakeServer::Start(s, options, &error), nullptr);
+  EXPECT_NE(error.find("winrm_https"), std::string::npos) << error;
+  EXPECT_NE(error.find((dir / "nowhere" / "certs/server.pem").string()), std::string::npos) << error;
+  std::filesystem::remove_all(dir);
 }
 
 TEST(FakeServerTest, OverridesPickAddressesAndStartDisabledListeners) {
