@@ -30,8 +30,8 @@ class HttpTransport : public Transport {
 
  private:
   TransportStatus PrepareTls();
-  TransportStatus ExchangeOnce(PooledClient& client, const PostRequest& request, HttpResponse* response,
-                               ExchangeRecord* record);
+  TransportStatus ExchangeOnce(PooledClient& client, const PostRequest& request, Clock::time_point deadline,
+                               HttpResponse* response, ExchangeRecord* record);
   httplib::Request BuildRequest(const PostRequest& request) const;
 
   const HttpTransportConfig config_;
@@ -69,8 +69,8 @@ httplib::Request HttpTransport::BuildRequest(const PostRequest& request) const {
   return out;
 }
 
-TransportStatus HttpTransport::ExchangeOnce(PooledClient& client, const PostRequest& request, HttpResponse* response,
-                                            ExchangeRecord* record) {
+TransportStatus HttpTransport::ExchangeOnce(PooledClient& client, const PostRequest& request,
+                                            Clock::time_point deadline, HttpResponse* response, ExchangeRecord* record) {
   httplib::Request req = BuildRequest(request);
   // A declared body over the limit is refused before it is read.
   req.response_handler = [this, record](const httplib::Response& res) {
@@ -89,7 +89,7 @@ TransportStatus HttpTransport::ExchangeOnce(PooledClient& client, const PostRequ
   bool sent = false;
   std::string exception;
   try {
-    sent = client.Exchange(req, res, error, request.deadline, record);
+    sent = client.Exchange(req, res, error, deadline, record);
   } catch (const std::exception& e) {
     // httplib parses with std::regex and std::stoi; bad input must not escape.
     exception = e.what();
@@ -118,14 +118,17 @@ TransportStatus HttpTransport::PrepareTls() {
 TransportStatus HttpTransport::Post(const PostRequest& request, HttpResponse* response) {
   TransportStatus prepared = PrepareTls();
   if (!prepared.ok()) return prepared;
+  // An unset deadline (the epoch) means none, not one long past.
+  const Clock::time_point deadline =
+      request.deadline == Clock::time_point{} ? Clock::time_point::max() : request.deadline;
   std::unique_ptr<PooledClient> client;
-  TransportStatus status = pool_.Acquire(request.deadline, request.cancel, &client);
+  TransportStatus status = pool_.Acquire(deadline, request.cancel, &client);
   if (!status.ok()) return status;
   for (int attempt = 0;; ++attempt) {
     ExchangeRecord record;
-    status = ExchangeOnce(*client, request, response, &record);
+    status = ExchangeOnce(*client, request, deadline, response, &record);
     const bool retry = !status.ok() && attempt == 0 && request.idempotent && http::StaleConnection(record, status) &&
-                       Clock::now() < request.deadline;
+                       Clock::now() < deadline;
     if (!retry) break;
     // The failed exchange closed the socket: the next one connects anew.
   }

@@ -102,6 +102,17 @@ TEST(HttpTransportTest, NoAuthorizationWithoutAUser) {
   EXPECT_FALSE(had_authorization);
 }
 
+TEST(HttpTransportTest, AnUnsetDeadlineMeansNone) {
+  FakeEndpoint endpoint;
+  auto transport = NewHttpTransport(ConfigFor(endpoint));
+  PostRequest request;
+  request.body = "no deadline";
+  HttpResponse response;
+  TransportStatus status = transport->Post(request, &response);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  EXPECT_EQ(response.body, "echo:no deadline");
+}
+
 TEST(HttpTransportTest, SequentialPostsShareOneConnection) {
   FakeEndpoint endpoint;
   auto transport = NewHttpTransport(ConfigFor(endpoint));
