@@ -1,5 +1,6 @@
 #include "report/baseline.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -173,6 +174,25 @@ bool ParseBaseline(std::string_view text, const std::string& file, Baseline* bas
 }
 
 bool LoadBaseline(const std::string& path, Baseline* baseline, std::string* error) {
+  // Checked before reading: a directory reads as an empty (valid) baseline,
+  // and a huge file should not be read into memory only to be refused.
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) {
+    *error = path + ": cannot open the baseline file";
+    return false;
+  }
+  if (!std::filesystem::is_regular_file(status)) {
+    *error = path + ": the baseline is not a regular file";
+    return false;
+  }
+  const std::size_t limit = scenario::YamlLimits().max_bytes;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > limit) {
+    *error = path + ": the baseline is " + std::to_string(size) + " bytes, larger than the limit of " +
+             std::to_string(limit) + " bytes";
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     *error = path + ": cannot open the baseline file";

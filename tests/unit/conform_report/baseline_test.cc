@@ -93,6 +93,8 @@ TEST(ConformBaseline, LoadReadsAFileAndNamesAMissingOne) {
   std::remove(path.c_str());
   EXPECT_FALSE(LoadBaseline(path, &baseline, &error));
   EXPECT_EQ(error, path + ": cannot open the baseline file");
+  EXPECT_FALSE(LoadBaseline(::testing::TempDir(), &baseline, &error));
+  EXPECT_NE(error.find("not a regular file"), std::string::npos);
 }
 
 TEST(ConformBaseline, ApplyTurnsFailuresIntoXfailAndPassesIntoStale) {
