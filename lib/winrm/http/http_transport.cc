@@ -61,7 +61,8 @@ httplib::Request HttpTransport::BuildRequest(const PostRequest& request) const {
   out.body = request.body;
   out.set_header("Host", settings_.where);
   out.set_header("Content-Type", "application/soap+xml;charset=UTF-8");
-  for (const HttpField& field : request.headers) out.headers.emplace(field.first, field.second);
+  // set_header drops a field with CR or LF in it: no header can be smuggled in.
+  for (const HttpField& field : request.headers) out.set_header(field.first.c_str(), field.second);
   if (!config_.user.empty()) {
     // Nothing in the transport logs a request, so the password stays here.
     out.headers.emplace(httplib::make_basic_authentication_header(config_.user, config_.password));

@@ -64,7 +64,7 @@ TEST(HttpTransportTest, PostsTheEnvelopeWithWinrmHeaders) {
   config.password = "s3cret!";
   auto transport = NewHttpTransport(config);
   PostRequest request = Request("<s:Envelope/>");
-  request.headers = {{"WSMANIDENTIFY", "unauthenticated"}};
+  request.headers = {{"WSMANIDENTIFY", "unauthenticated"}, {"X-Evil", "a\r\nInjected: yes"}};
   HttpResponse response;
   TransportStatus status = transport->Post(request, &response);
   ASSERT_TRUE(status.ok()) << status.ToString();
@@ -84,6 +84,8 @@ TEST(HttpTransportTest, PostsTheEnvelopeWithWinrmHeaders) {
   ASSERT_NE(seen.Header("Host"), nullptr);
   EXPECT_EQ(*seen.Header("Host"), "127.0.0.1:" + std::to_string(endpoint.port()));
   ASSERT_NE(seen.Header("WSMANIDENTIFY"), nullptr);
+  EXPECT_EQ(seen.Header("Injected"), nullptr);
+  EXPECT_EQ(seen.Header("X-Evil"), nullptr);
   ASSERT_NE(seen.Header("Authorization"), nullptr);
   EXPECT_EQ(*seen.Header("Authorization"), "Basic YWxpY2U6czNjcmV0IQ==");  // alice:s3cret!
   EXPECT_EQ(seen.Header("Accept-Encoding"), nullptr);
