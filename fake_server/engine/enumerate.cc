@@ -1,8 +1,9 @@
-// WS-Enumeration: Enumerate (optimized or not, three modes, WQL and selector
-// filters), Pull with paging that respects MaxEnvelopeSize, and Release.
+// WS-Enumeration: Enumerate (optimized or not, three modes, WQL, selector and
+// association filters), Pull with paging that respects MaxEnvelopeSize, and Release.
 #include <algorithm>
 
 #include "core/instance.h"
+#include "engine/associations.h"
 #include "engine/faults.h"
 #include "engine/operations.h"
 #include "engine/present.h"
@@ -169,13 +170,18 @@ Outcome Enumerate(EngineState& st, RequestInfo& info, const std::vector<SharedIn
                   const std::vector<std::uint32_t>& batches) {
   const auto* body = std::get_if<wsman::EnumerateBody>(&info.message.body);
   if (body == nullptr) return FaultReply(SchemaValidation("Enumerate without an n:Enumerate body"));
-  if (body->filter && body->filter->dialect == wsman::dialect::kAssociation) {
-    return FaultReply(FilterDialectUnavailable(body->filter->dialect));
-  }
   std::vector<SharedInstance> selected;
   Outcome fault;
-  if (scripted != nullptr) selected = *scripted;
-  else if (!Select(st, info, *body, &selected, &fault)) return fault;
+  if (scripted != nullptr) {
+    selected = *scripted;
+  } else if (body->filter && body->filter->dialect == wsman::dialect::kAssociation) {
+    if (!body->filter->association) return FaultReply(CannotProcessFilter("an association filter without its object"));
+    if (!SelectAssociations(st.repository, info.name_space, *body->filter->association, &selected, &fault)) {
+      return fault;
+    }
+  } else if (!Select(st, info, *body, &selected, &fault)) {
+    return fault;
+  }
   Enumeration e;
   e.batches = batches;
   for (SharedInstance& i : selected) e.items.push_back(ItemFor(info, body->mode, std::move(i)));
