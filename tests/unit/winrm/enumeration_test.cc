@@ -21,6 +21,16 @@ std::vector<std::string> Names(const Outcome& out) {
   return names;
 }
 
+// The Name key of the reference property `name`, "?" when it is not one.
+std::string RefKey(const MI_Instance* instance, const char* name) {
+  MI_Value v;
+  MI_Type type;
+  if (MI_Instance_GetElement(instance, name, &v, &type, nullptr, nullptr) != MI_RESULT_OK || type != MI_REFERENCE) {
+    return "?";
+  }
+  return Text(v.reference, "Name");
+}
+
 size_t Count(const std::vector<MessageKind>& kinds, MessageKind kind) {
   return static_cast<size_t>(std::count(kinds.begin(), kinds.end(), kind));
 }
@@ -93,6 +103,8 @@ TEST(WinrmEnumerationTest, QueryErrorsAreResults) {
   EXPECT_EQ(h.hub().SentCount(), before);  // refused without a request
 }
 
+// The associations are the scenario's Win32_DependentService instances:
+// WinRM -> Spooler, WinRM -> W32Time, Dhcp -> WinRM.
 TEST(WinrmEnumerationTest, AssociatorsAndReferencesSendTheAssociationFilter) {
   Harness h;
   MI_Session* session = h.Open();
@@ -123,6 +135,36 @@ TEST(WinrmEnumerationTest, AssociatorsAndReferencesSendTheAssociationFilter) {
   const auto& refs = std::get<wsman::EnumerateBody>(h.hub().Sent().back()->message.body);
   ASSERT_TRUE(refs.filter && refs.filter->association);
   EXPECT_TRUE(refs.filter->association->association_instances);
+  std::vector<std::string> ends;
+  for (const auto& i : out.instances) {
+    EXPECT_EQ(ClassName(i.get()), "Win32_DependentService");
+    ends.push_back(RefKey(i.get(), "Antecedent") + ">" + RefKey(i.get(), "Dependent"));
+  }
+  EXPECT_EQ(ends, (std::vector<std::string>{"WinRM>Spooler", "WinRM>W32Time", "Dhcp>WinRM"}));
+}
+
+TEST(WinrmEnumerationTest, AssociatorsWithoutFiltersReachEveryOtherEnd) {
+  Harness h;
+  MI_Session* session = h.Open();
+  core::InstancePtr source = MakeInstance("Win32_Service", {{"Name", "WinRM"}});
+  MI_Operation op = MI_OPERATION_NULL;
+  MI_Session_AssociatorInstances(session, 0, nullptr, "root/cimv2", source.get(), nullptr, nullptr, nullptr, nullptr,
+                                 MI_FALSE, nullptr, &op);
+  Outcome out = Drain(&op);
+  ASSERT_EQ(out.result, MI_RESULT_OK) << out.message;
+  EXPECT_EQ(Names(out), (std::vector<std::string>{"Spooler", "W32Time", "Dhcp"}));
+
+  MI_Session_ReferenceInstances(session, 0, nullptr, "root/cimv2", source.get(), "Win32_DependentService",
+                                "Dependent", MI_FALSE, nullptr, &op);
+  out = Drain(&op);
+  ASSERT_EQ(out.result, MI_RESULT_OK) << out.message;
+  ASSERT_EQ(out.instances.size(), 1u);
+  EXPECT_EQ(RefKey(out.instances[0].get(), "Antecedent"), "Dhcp");
+
+  core::InstancePtr missing = MakeInstance("Win32_Service", {{"Name", "NoSuch"}});
+  MI_Session_AssociatorInstances(session, 0, nullptr, "root/cimv2", missing.get(), nullptr, nullptr, nullptr, nullptr,
+                                 MI_FALSE, nullptr, &op);
+  EXPECT_EQ(Drain(&op).result, MI_RESULT_NOT_FOUND);
 }
 
 // Async results: the handler posts each item as its batch arrives; the
