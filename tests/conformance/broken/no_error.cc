@@ -1,0 +1,71 @@
+// Breaks extended errors: every failure comes without one.  NewSession
+// deletes the extended error it was about to hand back, and an operation's
+// final result carries no completionDetails.  The MI contract says a
+// failing call yields an MI_Instance that explains it.
+#include "real_library.h"
+#include "session_operations.h"
+
+namespace cimulate::broken {
+namespace {
+
+TablePatch<MI_ApplicationFT> g_application;
+TablePatch<MI_SessionFT> g_session;
+TablePatch<MI_OperationFT> g_operation;
+
+const MI_SessionFT& RealSession() { return g_session.real(); }
+
+MI_Result MI_CALL GetInstanceWithoutError(MI_Operation* operation, const MI_Instance** instance,
+                                          MI_Boolean* moreResults, MI_Result* result, const MI_Char** errorMessage,
+                                          const MI_Instance** completionDetails) {
+  MI_Result call =
+      g_operation.real().GetInstance(operation, instance, moreResults, result, errorMessage, completionDetails);
+  if (completionDetails != nullptr) *completionDetails = nullptr;
+  return call;
+}
+
+MI_Result MI_CALL GetClassWithoutError(MI_Operation* operation, const MI_Class** classResult, MI_Boolean* moreResults,
+                                       MI_Result* result, const MI_Char** errorMessage,
+                                       const MI_Instance** completionDetails) {
+  MI_Result call =
+      g_operation.real().GetClass(operation, classResult, moreResults, result, errorMessage, completionDetails);
+  if (completionDetails != nullptr) *completionDetails = nullptr;
+  return call;
+}
+
+void BreakOperation(MI_OperationFT* table) {
+  table->GetInstance = GetInstanceWithoutError;
+  table->GetClass = GetClassWithoutError;
+}
+
+void PatchOperation(MI_Session*, MI_Operation* operation) {
+  if (operation != nullptr && operation->ft != nullptr) g_operation.Apply(&operation->ft, BreakOperation);
+}
+
+using Operations = SessionOperations<RealSession, PatchOperation>;
+
+MI_Result MI_CALL NewSessionWithoutError(MI_Application* application, const MI_Char* protocol,
+                                         const MI_Char* destination, MI_DestinationOptions* options,
+                                         MI_SessionCallbacks* callbacks, MI_Instance** extendedError,
+                                         MI_Session* session) {
+  MI_Result result =
+      g_application.real().NewSession(application, protocol, destination, options, callbacks, extendedError, session);
+  if (extendedError != nullptr && *extendedError != nullptr) {
+    MI_Instance_Delete(*extendedError);
+    *extendedError = nullptr;
+  }
+  if (session != nullptr && session->ft != nullptr) g_session.Apply(&session->ft, Operations::WrapAll);
+  return result;
+}
+
+void BreakNewSession(MI_ApplicationFT* table) { table->NewSession = NewSessionWithoutError; }
+
+}  // namespace
+}  // namespace cimulate::broken
+
+MI_Result MI_MAIN_CALL MI_Application_InitializeV1(MI_Uint32 flags, const MI_Char* applicationID,
+                                                   MI_Instance** extendedError, MI_Application* application) {
+  using namespace cimulate::broken;
+  MI_Result result = InitializeReal(flags, applicationID, extendedError, application);
+  if (result == MI_RESULT_OK) g_application.Apply(&application->ft, BreakNewSession);
+  return result;
+}
