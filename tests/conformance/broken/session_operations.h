@@ -1,19 +1,27 @@
 // Replaces every operation slot of a session table (GetInstance ...
-// TestConnection) with one that calls the real slot and then hands the
-// session and the new operation to a hook.  Every such slot takes the
+// TestConnection) with one that may swap the caller's callbacks, calls the
+// real slot, and then hands the session and the new operation to a hook.
+// Every such slot takes the MI_OperationCallbacks* second to last and the
 // MI_Operation* last, which is what lets one template serve them all.
 #ifndef CIMULATE_TESTS_CONFORMANCE_BROKEN_SESSION_OPERATIONS_H_
 #define CIMULATE_TESTS_CONFORMANCE_BROKEN_SESSION_OPERATIONS_H_
 
+#include <cstddef>
 #include <tuple>
+#include <type_traits>
 
 #include "MI.h"
 
 namespace cimulate::broken {
 
-// `Real` returns the real session table; `Hook` runs after each operation
-// has started.
-template <const MI_SessionFT& (*Real)(), void (*Hook)(MI_Session*, MI_Operation*)>
+// Leaves the caller's callbacks as they are.
+inline MI_OperationCallbacks* SameCallbacks(MI_OperationCallbacks* callbacks) { return callbacks; }
+
+// `Real` returns the real session table; `Swap` gives the callbacks the real
+// slot gets instead of the caller's; `Hook` runs after each operation has
+// started.
+template <const MI_SessionFT& (*Real)(), void (*Hook)(MI_Session*, MI_Operation*),
+          MI_OperationCallbacks* (*Swap)(MI_OperationCallbacks*) = SameCallbacks>
 struct SessionOperations {
   template <typename Slot>
   struct Forward;
@@ -22,8 +30,11 @@ struct SessionOperations {
   struct Forward<void(MI_CALL*)(MI_Session*, Args...)> {
     template <void(MI_CALL* MI_SessionFT::*Member)(MI_Session*, Args...)>
     static void MI_CALL Call(MI_Session* session, Args... args) {
-      (Real().*Member)(session, args...);
-      Hook(session, std::get<sizeof...(Args) - 1>(std::tie(args...)));
+      constexpr std::size_t kCount = sizeof...(Args);
+      std::tuple<Args...> values(args...);
+      std::get<kCount - 2>(values) = Swap(std::get<kCount - 2>(values));
+      std::apply([session](Args... forwarded) { (Real().*Member)(session, forwarded...); }, values);
+      Hook(session, std::get<kCount - 1>(values));
     }
   };
 
