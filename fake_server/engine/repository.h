@@ -3,13 +3,22 @@
 //
 // Instances are shared and never modified in place (Put swaps in a changed
 // copy), so an enumeration's snapshot stays what it was when it started.
-// Not thread-safe; the engine serialises access.
+//
+// Lookups do not scan: every declared class has an entry (found by its
+// lower-cased namespace and name) holding its keys, its instances and those
+// of its subclasses in data order, and an index from their key values to
+// them.  An instance is indexed under its own class and under each ancestor,
+// by that ancestor's keys, so a Get on a base class naming a subclass
+// instance's keys finds it in one probe.  Add, Replace and Remove keep all of
+// it current.  Not thread-safe; the engine serialises access.
 #ifndef CIMULATE_FAKE_SERVER_ENGINE_REPOSITORY_H_
 #define CIMULATE_FAKE_SERVER_ENGINE_REPOSITORY_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "MI.h"
@@ -40,6 +49,10 @@ enum class LookupResult {
 class Repository {
  public:
   explicit Repository(const scenario::DataSet& data);
+  ~Repository();
+
+  Repository(const Repository&) = delete;
+  Repository& operator=(const Repository&) = delete;
 
   const scenario::DataSet& data() const { return data_; }
   // Instances the data declares but that could not be built.
@@ -59,14 +72,36 @@ class Repository {
   LookupResult Lookup(std::string_view name_space, std::string_view class_name,
                       const std::vector<wsman::Selector>& selectors, const StoredInstance** out,
                       std::string* detail) const;
+  // The first instance of the class or a subclass whose key values equal
+  // `instance`'s, compared as selectors are; nullptr when there is none or the
+  // class declares no keys.
+  const StoredInstance* FindSameKeys(std::string_view name_space, std::string_view class_name,
+                                     const MI_Instance* instance) const;
 
+  // `stored` must be a pointer this repository handed out.
   void Replace(const StoredInstance* stored, SharedInstance instance);
   void Add(StoredInstance stored);
   void Remove(const StoredInstance* stored);
 
  private:
+  struct ClassEntry;
+  struct Record;
+
+  const ClassEntry* FindEntry(std::string_view name_space, std::string_view class_name) const;
+  // The entries of the record's class and its ancestors, each once.
+  std::vector<ClassEntry*> LineageOf(const std::string& name_space, const std::string& class_name);
+  void Index(Record* record);
+  void Unindex(Record* record);
+  void Insert(std::unique_ptr<Record> record);
+
   const scenario::DataSet& data_;
-  std::vector<std::unique_ptr<StoredInstance>> instances_;
+  std::vector<std::unique_ptr<Record>> instances_;  // data order
+  std::uint64_t next_order_ = 0;
+  // Keyed by the normalised, lower-cased namespace.
+  std::unordered_map<std::string, const scenario::NamespaceData*> namespaces_;
+  // Keyed by that namespace key, '\n', the lower-cased class name.
+  std::unordered_map<std::string, std::unique_ptr<ClassEntry>> classes_;
+  std::unordered_map<std::string, Record*> by_id_;
   std::vector<std::string> errors_;
 };
 

@@ -85,14 +85,6 @@ core::InstancePtr Blank(const EngineState& st, const scenario::NamespaceData& ns
   return instance;
 }
 
-bool SameKeys(const MI_Instance* a, const MI_Instance* b, const std::vector<std::string>& keys) {
-  for (const std::string& k : keys) {
-    std::string text;
-    if (!PropertyText(a, k.c_str(), &text) || !SelectorValueMatches(b, k.c_str(), text)) return false;
-  }
-  return !keys.empty();
-}
-
 }  // namespace
 
 Outcome Identify(const EngineState& state, bool authenticated) {
@@ -149,15 +141,14 @@ Outcome Create(EngineState& st, RequestInfo& info) {
   if (!created || !Merge(st, ns->name, c->name, created.get(), incoming, &error)) {
     return FaultReply(InvalidRepresentation(error));
   }
-  std::vector<std::string> keys = st.repository.KeysOf(ns->name, c->name);
-  for (const std::string& k : keys) {
+  for (const std::string& k : st.repository.KeysOf(ns->name, c->name)) {
     std::string text;
     if (!PropertyText(created.get(), k.c_str(), &text)) {
       return FaultReply(InvalidRepresentation("key property " + k + " has no value"));
     }
   }
-  for (const StoredInstance* s : st.repository.InstancesOf(ns->name, c->name)) {
-    if (SameKeys(created.get(), s->instance.get(), keys)) return FaultReply(AlreadyExists(Describe(info)));
+  if (st.repository.FindSameKeys(ns->name, c->name, created.get()) != nullptr) {
+    return FaultReply(AlreadyExists(Describe(info)));
   }
   wsman::CreateResponseBody b;
   b.created = EprOf(info, ns->name, created.get());
