@@ -98,6 +98,7 @@ bool FakeServer::StartListener(ListenerKind kind, const scenario::Scenario& scen
     handler = AdminHandler(this);
   } else {
     handler = [this](const Request& request, ConnectionContext&) { return HandleWinrm(request); };
+    lo.split_headers_and_body = options.split_headers_and_body;
   }
   if (kind == ListenerKind::kWinrmHttps) {
     lo.tls = true;

@@ -38,6 +38,9 @@ struct FakeServerOptions {
   std::optional<std::string> admin;
   // The scenario file's folder: relative endpoint.tls paths start here.
   std::string scenario_dir;
+  // The WinRM listeners write each answer's header block and body apart,
+  // with Nagle on, as OMI does (ListenerOptions::split_headers_and_body).
+  bool split_headers_and_body = false;
 };
 
 class FakeServer {
