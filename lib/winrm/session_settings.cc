@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <limits>
 
 #include "core/options.h"
@@ -55,6 +56,17 @@ MI_Result ApplyTransport(const core::OptionBag& options, const Destination& dest
   if (auto port = options.Number(core::option::kDestinationPort)) http->port = static_cast<std::uint16_t>(*port);
   if (auto ca = options.Number(core::option::kCertCaCheck)) http->check_ca = *ca != 0;
   if (auto cn = options.Number(core::option::kCertCnCheck)) http->check_cn = *cn != 0;
+  // OMI's TRUSTED_CERTS_DIR names a folder; the HTTP transport loads one PEM
+  // bundle, so here it must name that file.
+  if (auto trusted = options.String(core::option::kTrustedCertsDir); trusted && !trusted->empty()) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(*trusted, ec)) {
+      return Invalid(error, MI_RESULT_INVALID_PARAMETER,
+                     "The trusted certificates option must name a PEM file of CA certificates; '" + *trusted +
+                         "' is not one.");
+    }
+    http->ca_file = *trusted;
+  }
   return MI_RESULT_OK;
 }
 
