@@ -196,11 +196,39 @@ void ParseJournalExpectation(const YamlNode& node, const std::string& path, Pars
   *out = std::move(j);
 }
 
+void ParseCallbackExpectation(const YamlNode& node, const std::string& path, ParseContext* ctx,
+                              std::optional<CallbackExpectation>* out) {
+  Reader& r = ctx->reader;
+  if (!r.Map(node, path, {"count", "order", "thread"})) return;
+  CallbackExpectation c;
+  std::uint32_t count;
+  if (const YamlNode* n = node.Find("count"); n && r.Uint32(*n, JoinPath(path, "count"), &count)) c.count = count;
+  if (const YamlNode* n = node.Find("order"); n && n->IsSequence()) {
+    std::vector<std::string> names;
+    for (size_t i = 0; i < n->items.size(); ++i) {
+      size_t index;
+      if (r.Enum(n->items[i], IndexPath(JoinPath(path, "order"), i), CallbackNames(), &index)) {
+        names.emplace_back(CallbackNames()[index]);
+      }
+    }
+    c.order = std::move(names);
+  } else if (n) {
+    r.Sequence(*n, JoinPath(path, "order"));
+  }
+  if (const YamlNode* n = node.Find("thread")) {
+    size_t index;
+    if (r.Enum(*n, JoinPath(path, "thread"), {"caller", "other"}, &index)) {
+      c.thread = index == 0 ? CallbackExpectation::Thread::kCaller : CallbackExpectation::Thread::kOther;
+    }
+  }
+  *out = std::move(c);
+}
+
 void ParseExpectation(const YamlNode& node, const std::string& path, const Endpoint& endpoint, const Handles& handles,
                       ParseContext* ctx, std::optional<Expectation>* out) {
   Reader& r = ctx->reader;
-  if (!r.Map(node, path, {"result", "error", "instances", "instance_count", "journal", "returns_within_ms",
-                          "blocks_for_ms", "after"})) {
+  if (!r.Map(node, path, {"result", "error", "instances", "instance_count", "journal", "callbacks",
+                          "returns_within_ms", "blocks_for_ms", "after"})) {
     return;
   }
   Expectation e;
@@ -226,6 +254,9 @@ void ParseExpectation(const YamlNode& node, const std::string& path, const Endpo
     e.instance_count = value;
   }
   if (const YamlNode* n = node.Find("journal")) ParseJournalExpectation(*n, JoinPath(path, "journal"), ctx, &e.journal);
+  if (const YamlNode* n = node.Find("callbacks")) {
+    ParseCallbackExpectation(*n, JoinPath(path, "callbacks"), ctx, &e.callbacks);
+  }
   if (const YamlNode* n = node.Find("returns_within_ms"); n && r.Uint32(*n, JoinPath(path, "returns_within_ms"), &value)) {
     e.time.returns_within_ms = value;
   }
@@ -342,6 +373,13 @@ void ParseSteps(const YamlNode& node, const std::string& path, const Endpoint& e
     Define(entry.step, &handles);
     out->push_back(std::move(entry));
   }
+}
+
+const std::vector<std::string_view>& CallbackNames() {
+  static const std::vector<std::string_view> kNames = {"instance",      "result",          "indication",
+                                                       "class",         "write_error",     "write_message",
+                                                       "session_error", "session_message", "completion"};
+  return kNames;
 }
 
 const char* StepName(StepKind kind) { return kStepNames[static_cast<size_t>(kind)].data(); }

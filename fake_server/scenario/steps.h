@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "MI.h"
@@ -97,12 +98,26 @@ struct TimeExpectation {
   std::optional<std::uint32_t> within_ms;
 };
 
+// The callbacks a step's call received by the time the step returned.
+// Names: "instance" (a result with more to come), "result" (the final
+// result), "indication", "class", "write_error", "write_message" (operation
+// callbacks), "session_error", "session_message" (MI_SessionCallbacks),
+// "completion" (MI_Session_Close's completion callback).
+struct CallbackExpectation {
+  enum class Thread { kAny, kCaller, kOther };  // where they ran, relative to the calling thread
+  std::optional<std::uint32_t> count;
+  std::optional<std::vector<std::string>> order;
+  Thread thread = Thread::kAny;
+};
+const std::vector<std::string_view>& CallbackNames();
+
 struct Expectation {
   std::optional<MI_Result> result;
   std::optional<ErrorExpectation> error;
   std::optional<std::vector<std::string>> instances;  // data instance ids, in order
   std::optional<std::uint32_t> instance_count;
   std::optional<JournalExpectation> journal;
+  std::optional<CallbackExpectation> callbacks;
   TimeExpectation time;
   Mark mark;
 };
