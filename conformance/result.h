@@ -63,6 +63,10 @@ struct CaseResult {
   std::string output;  // what the case's process wrote to stderr (bounded)
   std::uint64_t seed = 0;
   std::int64_t duration_us = 0;
+  // How the case reached the fake: "netns" (a private network namespace, the
+  // fake on the standard ports) or "loopback" (ephemeral ports passed as
+  // destination options); empty when the case never started.
+  std::string network;
 };
 
 struct RunReport {

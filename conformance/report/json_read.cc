@@ -150,7 +150,8 @@ bool ReadCase(SchemaReader& r, const JsonValue& v, const std::string& path, Case
       !ReadTags(r, v, path, result) || !r.String(v, path, "reason", &result->reason) ||
       !r.String(v, path, "stacks", &result->stacks) ||
       !r.String(v, path, "output", &result->output) || !r.Integer(v, path, "seed", &result->seed) ||
-      !r.Integer(v, path, "duration_us", &result->duration_us)) {
+      !r.Integer(v, path, "duration_us", &result->duration_us) ||
+      !r.String(v, path, "network", &result->network)) {
     return false;
   }
   const JsonValue* steps;

@@ -48,6 +48,7 @@ void WriteCase(const CaseResult& result, JsonWriter* w) {
   w->Key("output").String(result.output);
   w->Key("seed").Uint(result.seed);
   w->Key("duration_us").Int(result.duration_us);
+  w->Key("network").String(result.network);
   w->Key("steps").BeginArray();
   for (const StepReport& step : result.steps) WriteStep(step, w);
   w->EndArray();
