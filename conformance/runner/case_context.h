@@ -49,6 +49,7 @@ struct OperationState {
 
   std::mutex mu;
   std::condition_variable cv;
+  bool started = false;  // the MI_Session_* call returned: `operation` is filled in
   bool done = false;
   MI_Result result = MI_RESULT_OK;
   bool error_present = false;

@@ -368,7 +368,16 @@ void RunOperation(CaseContext& ctx, std::size_t index, StepOutcome* out) {
   callbacks.instanceResult = OnInstance;
   callbacks.indicationResult = OnIndication;
   callbacks.classResult = OnClass;
-  StartOperation(step, session, in, step.async ? &callbacks : nullptr, &state->operation);
+  MI_Operation operation{};
+  StartOperation(step, session, in, step.async ? &callbacks : nullptr, &operation);
+  {
+    // Published under the lock: a cancel or close on another thread may use
+    // the handle while this thread is still reading results.
+    std::lock_guard<std::mutex> lock(state->mu);
+    state->operation = operation;
+    state->started = true;
+    state->cv.notify_all();
+  }
   if (step.async) {
     std::unique_lock<std::mutex> lock(state->mu);
     state->cv.wait(lock, [state] { return state->done; });
@@ -399,8 +408,14 @@ void CancelOrClose(CaseContext& ctx, std::size_t index, StepOutcome* out) {
     out->harness_error = "no operation to " + std::string(scenario::StepName(step.kind));
     return;
   }
-  out->result = step.kind == StepKind::kCancel ? MI_Operation_Cancel(&state->operation, MI_REASON_NONE)
-                                               : MI_Operation_Close(&state->operation);
+  MI_Operation operation;
+  {
+    std::unique_lock<std::mutex> lock(state->mu);
+    state->cv.wait(lock, [state] { return state->started; });
+    operation = state->operation;
+  }
+  out->result = step.kind == StepKind::kCancel ? MI_Operation_Cancel(&operation, MI_REASON_NONE)
+                                               : MI_Operation_Close(&operation);
 }
 
 void MI_CALL OnSessionClosed(void* context) {
