@@ -1,6 +1,8 @@
 #include "runner/case_child.h"
 
+#include <signal.h>
 #include <strings.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -216,6 +218,10 @@ fake::FakeServerOptions ServerOptions(const scenario::Scenario& s, const std::st
 }  // namespace
 
 void RunCaseChild(const ChildOptions& options) {
+  // A case must not outlive its runner (killed, or interrupted with ^C while
+  // the case hangs).  The runner's thread that started this process waits
+  // for it, so it lives as long as the case should.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   ProgressWriter progress(options.progress_fd);
   scenario::LoadResult loaded = scenario::LoadScenarioFile(options.file);
   if (!loaded.ok() || options.position >= loaded.scenarios.size()) {
