@@ -1,8 +1,10 @@
-// Breaks MI_Session_Close: once a session has run an operation, closing it
-// never returns (a close that waits for a connection drain that never
-// ends).  A session that never ran one still closes, so the harness's own
-// probes of the implementation keep working.
+// Breaks MI_Session_Close: once the session has completed an operation
+// successfully (so it holds a live connection), closing it never returns,
+// like a close that waits for a connection to drain that never does.  A
+// session whose operations all failed, or that never ran one, still closes,
+// so probes that open a session and try it against nothing keep working.
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <set>
 
@@ -14,18 +16,44 @@ namespace {
 
 TablePatch<MI_ApplicationFT> g_application;
 TablePatch<MI_SessionFT> g_session;
+TablePatch<MI_OperationFT> g_operation;
 
 std::mutex g_mu;
-std::set<MI_Uint64> g_used;  // sessions (by handle id) that started an operation
+std::map<MI_Uint64, MI_Uint64> g_session_of;  // operation handle id -> session handle id
+std::set<MI_Uint64> g_connected;              // sessions that completed an operation successfully
 
 const MI_SessionFT& RealSession() { return g_session.real(); }
 
-void MarkUsed(MI_Session* session, MI_Operation*) {
+void NoteSuccess(const MI_Operation* operation, MI_Boolean moreResults, const MI_Result* result) {
+  if (moreResults || result == nullptr || *result != MI_RESULT_OK) return;
   std::lock_guard<std::mutex> lock(g_mu);
-  g_used.insert(session->reserved1);
+  auto it = g_session_of.find(operation->reserved1);
+  if (it != g_session_of.end()) g_connected.insert(it->second);
 }
 
-using Operations = SessionOperations<RealSession, MarkUsed>;
+MI_Result MI_CALL GetInstanceNotingSuccess(MI_Operation* operation, const MI_Instance** instance,
+                                           MI_Boolean* moreResults, MI_Result* result, const MI_Char** errorMessage,
+                                           const MI_Instance** completionDetails) {
+  MI_Result call =
+      g_operation.real().GetInstance(operation, instance, moreResults, result, errorMessage, completionDetails);
+  if (call == MI_RESULT_OK && moreResults != nullptr) NoteSuccess(operation, *moreResults, result);
+  return call;
+}
+
+void WatchOperation(MI_OperationFT* table) { table->GetInstance = GetInstanceNotingSuccess; }
+
+// Synchronous operations are read with MI_Operation_GetInstance, which is
+// where their success shows.
+void TrackOperation(MI_Session* session, MI_Operation* operation) {
+  if (operation == nullptr || operation->ft == nullptr) return;
+  {
+    std::lock_guard<std::mutex> lock(g_mu);
+    g_session_of[operation->reserved1] = session->reserved1;
+  }
+  g_operation.Apply(&operation->ft, WatchOperation);
+}
+
+using Operations = SessionOperations<RealSession, TrackOperation>;
 
 [[noreturn]] void BlockForever() {
   std::mutex mu;
@@ -36,12 +64,12 @@ using Operations = SessionOperations<RealSession, MarkUsed>;
 
 MI_Result MI_CALL CloseThatHangs(MI_Session* session, void* completionContext,
                                  void(MI_CALL* completionCallback)(void* completionContext)) {
-  bool used;
+  bool connected;
   {
     std::lock_guard<std::mutex> lock(g_mu);
-    used = session != nullptr && g_used.count(session->reserved1) > 0;
+    connected = session != nullptr && g_connected.count(session->reserved1) > 0;
   }
-  if (used) BlockForever();
+  if (connected) BlockForever();
   return g_session.real().Close(session, completionContext, completionCallback);
 }
 
