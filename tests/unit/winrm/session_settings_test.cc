@@ -90,6 +90,26 @@ TEST(SessionSettingsTest, NullDestinationIsLocalhost) {
   EXPECT_EQ(s.http.host, "localhost");
 }
 
+// TRUSTED_CERTS_DIR names the CA bundle; a folder or a missing file is
+// refused at NewSession rather than failing every HTTPS operation later.
+TEST(SessionSettingsTest, TrustedCertificatesMustBeAFile) {
+  const std::string file = std::string(CIMULATE_SOURCE_DIR) + "/tests/unit/winrm/scenario.yaml";
+  for (const std::string& path : {file, std::string(CIMULATE_SOURCE_DIR), std::string("/nonexistent.pem")}) {
+    auto bag = Bag();
+    SetString(*bag, core::option::kTrustedCertsDir, path.c_str());
+    SessionSettings s;
+    core::ErrorInfo error;
+    MI_Result r = BuildSessionSettings(ConfigFor("server01", bag), &s, &error);
+    if (path == file) {
+      EXPECT_EQ(r, MI_RESULT_OK) << error.message;
+      EXPECT_EQ(s.http.ca_file, file);
+    } else {
+      EXPECT_EQ(r, MI_RESULT_INVALID_PARAMETER) << path;
+      EXPECT_NE(error.message.find(path), std::string::npos) << error.message;
+    }
+  }
+}
+
 TEST(SessionSettingsTest, OptionsReachTheTransportConfig) {
   auto bag = Bag();
   SetString(*bag, core::option::kTransport, "HTTPS");
