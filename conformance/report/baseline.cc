@@ -28,8 +28,8 @@ std::string Where(const Diagnostics& diagnostics, const YamlNode& node) {
 
 bool ReadName(const YamlNode& node, const char* what, Diagnostics* diagnostics, std::string* out) {
   if (!node.IsScalar() || node.text.empty()) {
-    diagnostics->Add(node.mark, std::string(what) + ": expected a case name, found " +
-                                    scenario::Describe(node));
+    diagnostics->Add(
+        node.mark, std::string(what) + ": expected a case name, found " + scenario::Describe(node));
     return false;
   }
   *out = node.text;
@@ -41,8 +41,10 @@ bool ReadEntry(const YamlNode& node, Diagnostics* diagnostics, ExpectedFailure* 
   entry->where = Where(*diagnostics, node);
   if (node.IsScalar()) return ReadName(node, "expected_failures entry", diagnostics, &entry->name);
   if (!node.IsMap()) {
-    diagnostics->Add(node.mark, "expected_failures entry: expected a case name or a map with "
-                                "case and reason, found " + scenario::Describe(node));
+    diagnostics->Add(node.mark,
+                     "expected_failures entry: expected a case name or a map with "
+                     "case and reason, found " +
+                         scenario::Describe(node));
     return false;
   }
   bool ok = true;
@@ -71,8 +73,8 @@ bool ReadEntry(const YamlNode& node, Diagnostics* diagnostics, ExpectedFailure* 
 void ReadExpectedFailures(const YamlNode& node, Diagnostics* diagnostics, Baseline* baseline) {
   if (node.IsNull()) return;
   if (!node.IsSequence()) {
-    diagnostics->Add(node.mark, "expected_failures: expected a sequence, found " +
-                                    scenario::Describe(node));
+    diagnostics->Add(node.mark,
+                     "expected_failures: expected a sequence, found " + scenario::Describe(node));
     return;
   }
   std::unordered_map<std::string, std::string> first_listed;
@@ -81,8 +83,8 @@ void ReadExpectedFailures(const YamlNode& node, Diagnostics* diagnostics, Baseli
     if (!ReadEntry(item, diagnostics, &entry)) continue;
     auto [it, inserted] = first_listed.emplace(entry.name, entry.where);
     if (!inserted) {
-      diagnostics->Add(item.mark, "case \"" + entry.name + "\" is listed twice (first at " +
-                                      it->second + ")");
+      diagnostics->Add(item.mark,
+                       "case \"" + entry.name + "\" is listed twice (first at " + it->second + ")");
       continue;
     }
     baseline->expected_failures.push_back(std::move(entry));
@@ -92,8 +94,10 @@ void ReadExpectedFailures(const YamlNode& node, Diagnostics* diagnostics, Baseli
 void ReadRoot(const YamlNode& root, Diagnostics* diagnostics, Baseline* baseline) {
   if (root.IsNull()) return;
   if (!root.IsMap()) {
-    diagnostics->Add(root.mark, "a baseline is a map with implementation and expected_failures, "
-                                "found " + scenario::Describe(root));
+    diagnostics->Add(root.mark,
+                     "a baseline is a map with implementation and expected_failures, "
+                     "found " +
+                         scenario::Describe(root));
     return;
   }
   for (const auto& [key, value] : root.entries) {
@@ -101,8 +105,8 @@ void ReadRoot(const YamlNode& root, Diagnostics* diagnostics, Baseline* baseline
       if (value.IsScalar()) {
         baseline->implementation = value.text;
       } else if (!value.IsNull()) {
-        diagnostics->Add(value.mark, "implementation: expected text, found " +
-                                         scenario::Describe(value));
+        diagnostics->Add(value.mark,
+                         "implementation: expected text, found " + scenario::Describe(value));
       }
     } else if (key.text == "expected_failures") {
       ReadExpectedFailures(value, diagnostics, baseline);
@@ -159,8 +163,8 @@ bool ParseBaseline(std::string_view text, const std::string& file, Baseline* bas
   Baseline parsed;
   if (ParseYaml(text, limits, &diagnostics, &documents)) {
     if (documents.size() > 1) {
-      diagnostics.Add(documents[1].mark, "a baseline is one YAML document, found " +
-                                             std::to_string(documents.size()));
+      diagnostics.Add(documents[1].mark,
+                      "a baseline is one YAML document, found " + std::to_string(documents.size()));
     } else if (documents.size() == 1) {
       ReadRoot(documents.front(), &diagnostics, &parsed);
     }
@@ -189,8 +193,8 @@ bool LoadBaseline(const std::string& path, Baseline* baseline, std::string* erro
   const std::size_t limit = scenario::YamlLimits().max_bytes;
   const auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > limit) {
-    *error = path + ": the baseline is " + std::to_string(size) + " bytes, larger than the limit of " +
-             std::to_string(limit) + " bytes";
+    *error = path + ": the baseline is " + std::to_string(size) +
+             " bytes, larger than the limit of " + std::to_string(limit) + " bytes";
     return false;
   }
   std::ifstream in(path, std::ios::binary);
@@ -220,9 +224,11 @@ std::vector<std::string> ApplyBaseline(const Baseline& baseline, RunReport* repo
     }
     for (CaseResult* result : it->second) {
       if (IsImplementationFailure(result->verdict)) {
-        result->reason = std::string(kXfailPrefix) + VerdictName(result->verdict) + "): " +
-                         result->reason;
-        if (!entry.reason.empty()) result->reason += std::string(kBaselineNote) + entry.reason + "]";
+        result->reason =
+            std::string(kXfailPrefix) + VerdictName(result->verdict) + "): " + result->reason;
+        if (!entry.reason.empty()) {
+          result->reason += std::string(kBaselineNote) + entry.reason + "]";
+        }
         result->verdict = Verdict::kExpectedFailure;
       } else if (result->verdict == Verdict::kPass) {
         result->verdict = Verdict::kStaleBaseline;
@@ -236,10 +242,10 @@ std::vector<std::string> ApplyBaseline(const Baseline& baseline, RunReport* repo
 
 std::string BaselineFromRun(const RunReport& report) {
   YAML::Emitter out;
-  out << YAML::Comment("Expected failures of a cimulate-conform run" +
-                       (report.started_at.empty() ? std::string()
-                                                  : " started " + SanitizeLine(report.started_at)) +
-                       ". A listed case that passes fails the run: delete its entry.");
+  out << YAML::Comment(
+      "Expected failures of a cimulate-conform run" +
+      (report.started_at.empty() ? std::string() : " started " + SanitizeLine(report.started_at)) +
+      ". A listed case that passes fails the run: delete its entry.");
   out << YAML::BeginMap;
   out << YAML::Key << "implementation" << YAML::Value << SanitizeLine(report.implementation);
   out << YAML::Key << "expected_failures" << YAML::Value << YAML::BeginSeq;

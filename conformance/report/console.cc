@@ -13,9 +13,7 @@ namespace {
 
 constexpr std::string_view kReasonIndent = "        ";
 
-bool ShowsReason(Verdict verdict) {
-  return verdict != Verdict::kPass && verdict != Verdict::kSkip;
-}
+bool ShowsReason(Verdict verdict) { return verdict != Verdict::kPass && verdict != Verdict::kSkip; }
 
 std::string PadRight(std::string text, std::size_t width) {
   if (text.size() < width) text.append(width - text.size(), ' ');

@@ -69,13 +69,16 @@ void AppendSummary(const RunReport& report, std::string* out) {
   }
   out->append("<tr><th>all</th>");
   for (Verdict verdict : kAllVerdicts) {
-    out->append("<td class=\"num\">").append(std::to_string(summary.Count(verdict))).append("</td>");
+    out->append("<td class=\"num\">")
+        .append(std::to_string(summary.Count(verdict)))
+        .append("</td>");
   }
   out->append("<td class=\"num\">").append(std::to_string(summary.total)).append("</td></tr>\n");
   out->append("</table>\n<p><span class=\"");
   out->append(summary.MustFailures() > 0 ? "bad" : "ok").append("\">MUST failures: ");
   out->append(std::to_string(summary.MustFailures())).append("</span> (these fail the run)");
-  out->append(" &middot; SHOULD/MAY failures: ").append(std::to_string(summary.ShouldOrMayFailures()));
+  out->append(" &middot; SHOULD/MAY failures: ")
+      .append(std::to_string(summary.ShouldOrMayFailures()));
   out->append(" (reported, not failing the run) &middot; stale baseline entries: ");
   out->append(std::to_string(summary.Count(Verdict::kStaleBaseline))).append("</p>\n");
 }
@@ -96,7 +99,9 @@ void AppendChecks(const StepReport& step, std::string* out) {
   out->append("<table><tr><th></th><th>check</th><th>expected</th><th>actual</th>");
   out->append("<th>where</th></tr>\n");
   for (const Check& check : step.checks) {
-    out->append("<tr><td class=\"").append(check.passed ? "ok\">pass" : "bad\">FAIL").append("</td>");
+    out->append("<tr><td class=\"")
+        .append(check.passed ? "ok\">pass" : "bad\">FAIL")
+        .append("</td>");
     out->append("<td>").append(HtmlEscape(check.what)).append("</td>");
     out->append("<td><code>").append(HtmlEscape(check.expected)).append("</code></td>");
     out->append("<td><code>").append(HtmlEscape(check.actual)).append("</code></td>");
@@ -143,7 +148,9 @@ void AppendCase(const CaseResult& result, std::string* out) {
   out->append(" &middot; seed ").append(std::to_string(result.seed));
   if (!result.tags.empty()) {
     out->append(" &middot; tags");
-    for (const std::string& tag : result.tags) out->append(" <code>").append(HtmlEscape(tag)).append("</code>");
+    for (const std::string& tag : result.tags) {
+      out->append(" <code>").append(HtmlEscape(tag)).append("</code>");
+    }
   }
   out->append("</p>\n");
   AppendSteps(result, out);

@@ -81,8 +81,7 @@ std::string HtmlPageStart(std::string_view title) {
 std::string HtmlPageEnd() { return "</body>\n</html>\n"; }
 
 std::string VerdictBadge(Verdict verdict) {
-  return "<span class=\"badge " + VerdictClass(verdict) + "\">" + VerdictName(verdict) +
-         "</span>";
+  return "<span class=\"badge " + VerdictClass(verdict) + "\">" + VerdictName(verdict) + "</span>";
 }
 
 }  // namespace cimulate::conform

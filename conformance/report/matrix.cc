@@ -13,7 +13,7 @@ namespace cimulate::conform {
 namespace {
 
 struct Row {
-  const CaseResult* first = nullptr;  // where the clause and strength come from
+  const CaseResult* first = nullptr;     // where the clause and strength come from
   std::vector<const CaseResult*> cells;  // one per run; nullptr: not in that run
 };
 
@@ -50,14 +50,17 @@ std::vector<std::string> ColumnNames(const std::vector<RunReport>& runs) {
 void AppendSummaryTable(const std::vector<RunReport>& runs, const std::vector<std::string>& names,
                         std::string* out) {
   out->append("<h2>Implementations</h2>\n<table>\n<tr><th>implementation</th><th>started</th>");
-  for (Verdict verdict : kAllVerdicts) out->append("<th>").append(VerdictBadge(verdict)).append("</th>");
+  for (Verdict verdict : kAllVerdicts)
+    out->append("<th>").append(VerdictBadge(verdict)).append("</th>");
   out->append("<th>MUST failures</th><th>SHOULD/MAY failures</th><th>outcome</th></tr>\n");
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const RunSummary summary = Summarize(runs[i]);
     out->append("<tr><th>").append(HtmlEscape(names[i])).append("</th><td>");
     out->append(HtmlEscape(runs[i].started_at)).append("</td>");
     for (Verdict verdict : kAllVerdicts) {
-      out->append("<td class=\"num\">").append(std::to_string(summary.Count(verdict))).append("</td>");
+      out->append("<td class=\"num\">")
+          .append(std::to_string(summary.Count(verdict)))
+          .append("</td>");
     }
     out->append("<td class=\"num").append(summary.MustFailures() > 0 ? " bad" : "").append("\">");
     out->append(std::to_string(summary.MustFailures())).append("</td><td class=\"num\">");
@@ -89,7 +92,8 @@ void AppendMatrix(const std::vector<RunReport>& runs, const std::vector<std::str
                   std::string* out) {
   const std::vector<Row> rows = BuildRows(runs);
   out->append("<h2>Cases</h2>\n<table>\n<tr><th>case</th><th>clause</th><th>strength</th>");
-  for (const std::string& name : names) out->append("<th>").append(HtmlEscape(name)).append("</th>");
+  for (const std::string& name : names)
+    out->append("<th>").append(HtmlEscape(name)).append("</th>");
   out->append("</tr>\n");
   for (const Row& row : rows) {
     out->append("<tr><td>").append(HtmlEscape(row.first->name)).append("</td><td>");

@@ -8,8 +8,7 @@ namespace cimulate::conform {
 namespace {
 
 std::string ShardLabel(const RunReport& shard, std::size_t position) {
-  return shard.shard.empty() ? "report #" + std::to_string(position + 1)
-                             : "shard " + shard.shard;
+  return shard.shard.empty() ? "report #" + std::to_string(position + 1) : "shard " + shard.shard;
 }
 
 // Reads "K/N"; false for anything else.
@@ -62,7 +61,8 @@ bool MergeShards(const std::vector<RunReport>& shards, RunReport* merged, std::s
                "\"; merge shards of one implementation, and compare implementations in a matrix";
       return false;
     }
-    if (!shard.started_at.empty() && (out.started_at.empty() || shard.started_at < out.started_at)) {
+    if (!shard.started_at.empty() &&
+        (out.started_at.empty() || shard.started_at < out.started_at)) {
       out.started_at = shard.started_at;
     }
     out.duration_us += shard.duration_us;

@@ -99,9 +99,9 @@ TEST(ConformBaseline, LoadReadsAFileAndNamesAMissingOne) {
 
 TEST(ConformBaseline, ApplyTurnsFailuresIntoXfailAndPassesIntoStale) {
   RunReport run;
-  run.cases = {MakeCase("fails", Verdict::kFail), MakeCase("hangs", Verdict::kHang),
+  run.cases = {MakeCase("fails", Verdict::kFail),  MakeCase("hangs", Verdict::kHang),
                MakeCase("passes", Verdict::kPass), MakeCase("skips", Verdict::kSkip),
-               MakeCase("errs", Verdict::kError), MakeCase("unlisted", Verdict::kFail)};
+               MakeCase("errs", Verdict::kError),  MakeCase("unlisted", Verdict::kFail)};
   const Baseline baseline = Parse(
       "expected_failures:\n"
       "  - case: fails\n    reason: bug 7\n"
@@ -133,9 +133,13 @@ TEST(ConformBaseline, FromRunListsFailuresAndParsesBack) {
   run.started_at = "2026-11-21T10:00:00Z";
   CaseResult odd = MakeCase("odd: name # with [yaml] chars", Verdict::kCrash);
   odd.reason = "killed by SIGSEGV\nat 0x0 \"quoted\"";
-  run.cases = {MakeCase("passes", Verdict::kPass), MakeCase("fails", Verdict::kFail), odd,
-               MakeCase("skips", Verdict::kSkip), MakeCase("stale", Verdict::kStaleBaseline),
-               MakeCase("errs", Verdict::kError), MakeCase("hangs", Verdict::kHang, Strength::kMay)};
+  run.cases = {MakeCase("passes", Verdict::kPass),
+               MakeCase("fails", Verdict::kFail),
+               odd,
+               MakeCase("skips", Verdict::kSkip),
+               MakeCase("stale", Verdict::kStaleBaseline),
+               MakeCase("errs", Verdict::kError),
+               MakeCase("hangs", Verdict::kHang, Strength::kMay)};
   const std::string text = BaselineFromRun(run);
   const Baseline baseline = Parse(text);
   EXPECT_EQ(baseline.implementation, run.implementation);

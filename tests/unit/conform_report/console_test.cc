@@ -16,7 +16,8 @@ TEST(ConformConsole, LineOfAPassingCase) {
             "[ 3/42] PASS  deferred-connection/no-connect-at-new-session  (12 ms)");
   EXPECT_EQ(ConsoleLine(result, 100, 100).rfind("[100/100] PASS  ", 0), 0u);
   result.duration_us = 400;
-  EXPECT_EQ(ConsoleLine(result, 1, 9), "[1/9] PASS  deferred-connection/no-connect-at-new-session  (0.4 ms)");
+  EXPECT_EQ(ConsoleLine(result, 1, 9),
+            "[1/9] PASS  deferred-connection/no-connect-at-new-session  (0.4 ms)");
 }
 
 TEST(ConformConsole, FailingCaseShowsStrengthAndReason) {
@@ -27,8 +28,9 @@ TEST(ConformConsole, FailingCaseShowsStrengthAndReason) {
             "        error.class: expected MSFT_WmiError, actual none\\x1b[0m");
   result.strength = Strength::kMust;
   result.verdict = Verdict::kExpectedFailure;
-  EXPECT_EQ(ConsoleLine(result, 4, 42).rfind("[ 4/42] XFAIL extended-errors/bad-protocol  (12 ms)\n", 0),
-            0u);
+  EXPECT_EQ(
+      ConsoleLine(result, 4, 42).rfind("[ 4/42] XFAIL extended-errors/bad-protocol  (12 ms)\n", 0),
+      0u);
 }
 
 TEST(ConformConsole, SummaryCountsAndSeparatesFailures) {
@@ -55,7 +57,8 @@ TEST(ConformConsole, SummaryOfACleanRun) {
   RunReport run;
   run.duration_us = 1'500'000;
   run.cases = {MakeCase("a", Verdict::kPass), MakeCase("b", Verdict::kSkip)};
-  EXPECT_EQ(ConsoleSummary(run), "2 cases: 1 PASS, 1 SKIP  (in 1500 ms)\nconformance: PASS (exit 0)\n");
+  EXPECT_EQ(ConsoleSummary(run),
+            "2 cases: 1 PASS, 1 SKIP  (in 1500 ms)\nconformance: PASS (exit 0)\n");
 }
 
 }  // namespace

@@ -9,8 +9,8 @@ namespace cimulate::conform {
 namespace {
 
 using testing::AwkwardText;
-using testing::SampleRun;
 using testing::SameRun;
+using testing::SampleRun;
 
 RunReport RoundTrip(const RunReport& run) {
   RunReport back;
@@ -97,15 +97,17 @@ TEST(ConformJson, RejectsMalformedJsonWithLineAndColumn) {
   EXPECT_EQ(Rejection("{\"schema\":\n  \"cimulate-conform/1\",\n  \"cases\": [,]}"),
             "line 3, column 13: expected a value");
   EXPECT_NE(Rejection("").find("unexpected end of input"), std::string::npos);
-  EXPECT_NE(Rejection("{\"schema\":\"cimulate-conform/1\",\"cases\":[]} x").find("after the JSON value"),
-            std::string::npos);
+  EXPECT_NE(
+      Rejection("{\"schema\":\"cimulate-conform/1\",\"cases\":[]} x").find("after the JSON value"),
+      std::string::npos);
   EXPECT_NE(Rejection("{\"cases\":[],\"cases\":[]}").find("duplicate member \"cases\""),
             std::string::npos);
   EXPECT_NE(Rejection("{\"a\":\"x\ny\"}").find("control character"), std::string::npos);
   EXPECT_NE(Rejection("{\"a\":\"\xc3\x28\"}").find("invalid UTF-8"), std::string::npos);
   EXPECT_NE(Rejection("{\"a\":\"\\ud800\"}").find("surrogate"), std::string::npos);
   EXPECT_NE(Rejection("{\"a\":\"\\x41\"}").find("invalid escape"), std::string::npos);
-  EXPECT_NE(Rejection("{\"a\":01}").find("expected ',' or '}'"), std::string::npos);  // no leading zeros
+  EXPECT_NE(Rejection("{\"a\":01}").find("expected ',' or '}'"),
+            std::string::npos);  // no leading zeros
   EXPECT_NE(Rejection("{\"a\":tru}").find("expected a value"), std::string::npos);
   EXPECT_NE(Rejection("{\"a\" 1}").find("expected ':'"), std::string::npos);
   EXPECT_NE(Rejection("[1,2").find("end of input"), std::string::npos);
@@ -124,9 +126,11 @@ TEST(ConformJson, RejectsSchemaViolationsWithThePath) {
   EXPECT_NE(Rejection(R"({"schema":"cimulate-conform/1","cases":[{"strength":"must"}]})")
                 .find("cases[0].strength: unknown strength"),
             std::string::npos);
-  EXPECT_NE(Rejection(R"({"schema":"cimulate-conform/1","cases":[{},{"steps":[{"checks":[{"passed":1}]}]}]})")
-                .find("cases[1].steps[0].checks[0].passed: expected a boolean, found a number"),
-            std::string::npos);
+  EXPECT_NE(
+      Rejection(
+          R"({"schema":"cimulate-conform/1","cases":[{},{"steps":[{"checks":[{"passed":1}]}]}]})")
+          .find("cases[1].steps[0].checks[0].passed: expected a boolean, found a number"),
+      std::string::npos);
   EXPECT_NE(Rejection(R"({"schema":"cimulate-conform/1","cases":[{"seed":-1}]})")
                 .find("cases[0].seed: expected an integer in range"),
             std::string::npos);

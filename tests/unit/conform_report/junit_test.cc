@@ -62,7 +62,8 @@ TEST(ConformJunit, TestcaseCarriesClauseNameAndTime) {
   const pugi::xml_document doc = Parse(ToJunitXml(SampleRun()));
   const pugi::xml_node pass = FindCase(doc, "group/pass");
   ASSERT_TRUE(pass);
-  EXPECT_STREQ(pass.attribute("classname").value(), "MI_Application_NewSession/deferred-connection");
+  EXPECT_STREQ(pass.attribute("classname").value(),
+               "MI_Application_NewSession/deferred-connection");
   EXPECT_STREQ(pass.attribute("time").value(), "0.012");
   EXPECT_FALSE(pass.child("failure"));
   EXPECT_NE(std::string(pass.child_value("system-out")).find("seed: 42"), std::string::npos);
@@ -106,8 +107,9 @@ TEST(ConformJunit, SkipXfailAndStale) {
   const pugi::xml_node xfail = FindCase(doc, "group/xfail");
   EXPECT_FALSE(xfail.child("failure"));
   EXPECT_FALSE(xfail.child("error"));
-  EXPECT_NE(std::string(xfail.child_value("system-out")).find("baseline lists it: reason for XFAIL"),
-            std::string::npos);
+  EXPECT_NE(
+      std::string(xfail.child_value("system-out")).find("baseline lists it: reason for XFAIL"),
+      std::string::npos);
   EXPECT_STREQ(FindCase(doc, "group/stale").child("failure").attribute("type").value(), "STALE");
 }
 

@@ -51,7 +51,8 @@ TEST(ConformMatrix, RowsAreTheUnionOfCasesAndMissingCellsShowADash) {
 TEST(ConformMatrix, SummaryRowPerImplementation) {
   const std::string html = ToMatrixHtml({
       RunOf("ours", {MakeCase("a", Verdict::kPass), MakeCase("b", Verdict::kPass)}),
-      RunOf("vendor", {MakeCase("a", Verdict::kFail), MakeCase("b", Verdict::kFail, Strength::kMay)}),
+      RunOf("vendor",
+            {MakeCase("a", Verdict::kFail), MakeCase("b", Verdict::kFail, Strength::kMay)}),
   });
   EXPECT_NE(html.find("<th>2 / 2</th><th>0 / 2</th>"), std::string::npos);
   const std::size_t vendor = html.find("<tr><th>vendor</th>");

@@ -46,7 +46,8 @@ TEST(ConformMerge, DuplicateCaseIsAnError) {
   RunReport merged;
   merged.implementation = "untouched";
   std::string error;
-  EXPECT_FALSE(MergeShards({Shard("1/2", "", {"a", "b"}), Shard("1/2", "", {"b"})}, &merged, &error));
+  EXPECT_FALSE(
+      MergeShards({Shard("1/2", "", {"a", "b"}), Shard("1/2", "", {"b"})}, &merged, &error));
   EXPECT_EQ(error, "case \"b\" is in both shard 1/2 and shard 1/2");
   EXPECT_EQ(merged.implementation, "untouched");
   EXPECT_FALSE(MergeShards({Shard("", "", {"a", "a"})}, &merged, &error));

@@ -21,7 +21,8 @@ CaseResult MakeCase(std::string name, Verdict verdict, Strength strength, std::s
   result.strength = strength;
   result.tags = {"winrm", "deferred"};
   result.verdict = verdict;
-  result.reason = verdict == Verdict::kPass ? "" : std::string("reason for ") + VerdictName(verdict);
+  result.reason =
+      verdict == Verdict::kPass ? "" : std::string("reason for ") + VerdictName(verdict);
   result.seed = 42;
   result.duration_us = 12'345;
   return result;
