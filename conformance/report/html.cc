@@ -146,6 +146,7 @@ void AppendCase(const CaseResult& result, std::string* out) {
   if (!result.summary.empty()) out->append("<p>").append(HtmlEscape(result.summary)).append("</p>");
   out->append("<p class=\"meta\">source ").append(HtmlEscape(result.source));
   out->append(" &middot; seed ").append(std::to_string(result.seed));
+  if (!result.network.empty()) out->append(" &middot; network ").append(HtmlEscape(result.network));
   if (!result.tags.empty()) {
     out->append(" &middot; tags");
     for (const std::string& tag : result.tags) {

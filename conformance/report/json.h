@@ -8,6 +8,7 @@
 //               "strength": "MUST"|"SHOULD"|"MAY", "tags": [s...],
 //               "verdict": "PASS"|"FAIL"|"HANG"|"CRASH"|"SKIP"|"XFAIL"|"STALE"|"ERROR",
 //               "reason": s, "stacks": s, "output": s, "seed": u64, "duration_us": i,
+//               "network": "netns"|"loopback"|"",
 //               "steps": [{"index": u, "kind": s, "as": s, "thread": s, "where": s,
 //                          "start_us": i, "duration_us": i,
 //                          "checks": [{"what": s, "expected": s, "actual": s,

@@ -99,6 +99,7 @@ std::string SystemOut(const CaseResult& result) {
   out += "verdict: " + std::string(VerdictName(result.verdict)) + "\n";
   out += "seed: " + std::to_string(result.seed) + "\n";
   if (!result.source.empty()) out += "source: " + result.source + "\n";
+  if (!result.network.empty()) out += "network: " + result.network + "\n";
   if (!result.tags.empty()) {
     out += "tags:";
     for (const std::string& tag : result.tags) out += " " + tag;

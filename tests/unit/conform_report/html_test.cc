@@ -43,6 +43,7 @@ TEST(ConformHtml, ShowsChecksStepsStacksAndOutput) {
   EXPECT_NE(html.find("<h3>stacks</h3>"), std::string::npos);
   EXPECT_NE(html.find("<h3>output</h3>"), std::string::npos);
   EXPECT_NE(html.find("seed 18446744073709551615"), std::string::npos);
+  EXPECT_NE(html.find("network loopback"), std::string::npos);
 }
 
 TEST(ConformHtml, SummarySeparatesMustFromShouldAndMayFailures) {

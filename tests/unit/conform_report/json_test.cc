@@ -34,6 +34,7 @@ TEST(ConformJson, RoundTripKeepsEveryFieldOfEveryVerdict) {
   EXPECT_EQ(back.cases[1].steps[1].checks[0].actual, AwkwardText());
   EXPECT_EQ(back.cases[2].steps[0].duration_us, -1);
   EXPECT_EQ(back.cases[7].seed, 0xFFFF'FFFF'FFFF'FFFFull);
+  EXPECT_EQ(back.cases[0].network, "loopback");
 }
 
 TEST(ConformJson, RoundTripOfAwkwardStringsInEveryTextField) {

@@ -67,6 +67,8 @@ TEST(ConformJunit, TestcaseCarriesClauseNameAndTime) {
   EXPECT_STREQ(pass.attribute("time").value(), "0.012");
   EXPECT_FALSE(pass.child("failure"));
   EXPECT_NE(std::string(pass.child_value("system-out")).find("seed: 42"), std::string::npos);
+  EXPECT_NE(std::string(pass.child_value("system-out")).find("network: loopback"),
+            std::string::npos);
 }
 
 TEST(ConformJunit, FailureListsExpectedActualAndWhere) {

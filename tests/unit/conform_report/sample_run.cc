@@ -25,6 +25,7 @@ CaseResult MakeCase(std::string name, Verdict verdict, Strength strength, std::s
       verdict == Verdict::kPass ? "" : std::string("reason for ") + VerdictName(verdict);
   result.seed = 42;
   result.duration_us = 12'345;
+  result.network = "loopback";
   return result;
 }
 
@@ -100,9 +101,9 @@ bool SameStep(const StepReport& a, const StepReport& b) {
 
 bool SameCase(const CaseResult& a, const CaseResult& b) {
   if (std::tie(a.name, a.summary, a.source, a.clause, a.strength, a.tags, a.verdict, a.reason,
-               a.stacks, a.output, a.seed, a.duration_us) !=
+               a.stacks, a.output, a.seed, a.duration_us, a.network) !=
           std::tie(b.name, b.summary, b.source, b.clause, b.strength, b.tags, b.verdict, b.reason,
-                   b.stacks, b.output, b.seed, b.duration_us) ||
+                   b.stacks, b.output, b.seed, b.duration_us, b.network) ||
       a.steps.size() != b.steps.size()) {
     return false;
   }
