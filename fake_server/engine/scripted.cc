@@ -13,14 +13,16 @@ namespace {
 using scenario::Action;
 using wsman::MessageKind;
 
-std::vector<SharedInstance> Instances(const EngineState& st, const scenario::Response& r) {
+// `instances_of` is read in the request's namespace, as the class name in
+// the request is: a class of the same name elsewhere is another class.
+std::vector<SharedInstance> Instances(const EngineState& st, const RequestInfo& info, const scenario::Response& r) {
   std::vector<SharedInstance> out;
   for (const std::string& id : r.instance_ids) {
     if (const StoredInstance* s = st.repository.FindById(id)) out.push_back(s->instance);
   }
   if (!r.instances_of.empty()) {
-    for (const scenario::NamespaceData& ns : st.repository.data().namespaces) {
-      for (const StoredInstance* s : st.repository.InstancesOf(ns.name, r.instances_of)) out.push_back(s->instance);
+    for (const StoredInstance* s : st.repository.InstancesOf(info.name_space, r.instances_of)) {
+      out.push_back(s->instance);
     }
   }
   return out;
@@ -62,7 +64,7 @@ Outcome PullWith(EngineState& st, RequestInfo& info, std::vector<SharedInstance>
 }
 
 std::optional<Outcome> FromInstances(EngineState& st, RequestInfo& info, const scenario::Response& r) {
-  std::vector<SharedInstance> list = Instances(st, r);
+  std::vector<SharedInstance> list = Instances(st, info, r);
   switch (info.action.value_or(Action::kUri)) {
     case Action::kGet:
     case Action::kPut: {

@@ -317,5 +317,34 @@ TEST(Rules, ConcurrentRequestsCountEachNthExactlyOnce) {
   EXPECT_EQ(faults.load(), 1);
 }
 
+TEST(Rules, InstancesOfReadsTheRequestsNamespaceOnly) {
+  Engine engine(LoadScenario(R"(
+  auth:
+    accounts: [{user: alice, password: pw}]
+  data:
+    root/cimv2:
+      classes:
+        Win32_Service: {properties: {Name: {type: string, key: true}}}
+      instances:
+        - {id: here, class: Win32_Service, properties: {Name: Here}}
+    root/archive:
+      classes:
+        Win32_Service: {properties: {Name: {type: string, key: true}}}
+      instances:
+        - {id: elsewhere, class: Win32_Service, properties: {Name: Elsewhere}}
+  rules:
+    - match: {action: Enumerate}
+      respond: {instances_of: Win32_Service}
+)"));
+  wsman::Message req = NewRequest(MessageKind::kEnumerate);
+  wsman::EnumerateBody body;
+  body.optimize = true;
+  body.max_elements = 10;
+  req.body = body;
+  auto e = std::get<wsman::EnumerateResponseBody>(Decode(Send(engine, req)).body);
+  ASSERT_EQ(e.items.size(), 1u);
+  EXPECT_EQ(StringProp(e.items[0].instance.get(), "Name"), "Here");
+}
+
 }  // namespace
 }  // namespace cimulate::fake
