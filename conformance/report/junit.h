@@ -17,7 +17,8 @@
 // to rerun the case); <system-err> the case's process output.  SHOULD and MAY
 // failures are failures here too, their message prefixed "[SHOULD]"/"[MAY]":
 // the exit code, not the JUnit file, is where they do not fail the run.
-// All text is sanitized to what XML 1.0 allows (see text.h).
+// <testsuites time> is the run's wall time; a <testsuite>'s, the sum of its
+// cases' times.  All text is sanitized to what XML 1.0 allows (see text.h).
 #ifndef CIMULATE_CONFORMANCE_REPORT_JUNIT_H_
 #define CIMULATE_CONFORMANCE_REPORT_JUNIT_H_
 

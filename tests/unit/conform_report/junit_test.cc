@@ -34,6 +34,7 @@ TEST(ConformJunit, ParsesBackWithTheRightCounts) {
   EXPECT_EQ(suites.attribute("failures").as_int(), 2);  // FAIL, STALE
   EXPECT_EQ(suites.attribute("errors").as_int(), 3);    // HANG, CRASH, ERROR
   EXPECT_EQ(suites.attribute("skipped").as_int(), 1);
+  EXPECT_STREQ(suites.attribute("time").value(), "2.500");  // the run's, not the cases' sum
   EXPECT_EQ(doc.select_nodes("//testcase").size(), 8u);
   EXPECT_EQ(doc.select_nodes("//failure").size(), 2u);
   EXPECT_EQ(doc.select_nodes("//error").size(), 3u);
