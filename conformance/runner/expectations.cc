@@ -71,8 +71,16 @@ std::string ClassOfResource(const std::string& uri) {
 }
 
 // The journal keeps the action as the engine named it: a short name or the
-// whole WS-Addressing URI; facts name the short form.
-std::string ShortAction(const std::string& action) {
+// whole WS-Addressing URI; facts name the short form.  A method's action is
+// the resource URI followed by the method's name (DSP0226 9.1), so it reads
+// as "Invoke", the name facts use.
+std::string ShortAction(const fake::RequestRecord& r) {
+  const std::string& action = r.note.action;
+  const std::string& resource = r.note.resource_uri;
+  if (!resource.empty() && action.size() > resource.size() + 1 && action.compare(0, resource.size(), resource) == 0 &&
+      action[resource.size()] == '/') {
+    return scenario::ActionName(scenario::Action::kInvoke);
+  }
   std::size_t slash = action.rfind('/');
   return slash == std::string::npos ? action : action.substr(slash + 1);
 }
@@ -86,14 +94,14 @@ std::string FactText(const scenario::RequestFact& f) {
 
 // The journal record in the same form, with only the fields the fact names.
 std::string RecordText(const fake::RequestRecord& r, const scenario::RequestFact& shape) {
-  std::string out = shape.action ? ShortAction(r.note.action) : "*";
+  std::string out = shape.action ? ShortAction(r) : "*";
   if (!shape.class_name.empty()) out += " " + ClassOfResource(r.note.resource_uri);
   if (shape.listener) out += " @" + r.listener;
   return out;
 }
 
 bool FactMatches(const scenario::RequestFact& f, const fake::RequestRecord& r) {
-  if (f.action && ShortAction(r.note.action) != scenario::ActionName(*f.action)) return false;
+  if (f.action && ShortAction(r) != scenario::ActionName(*f.action)) return false;
   if (!f.class_name.empty() && ::strcasecmp(f.class_name.c_str(), ClassOfResource(r.note.resource_uri).c_str()) != 0) {
     return false;
   }
