@@ -127,6 +127,10 @@ TransportStatus Dial(const DialTarget& t, int* fd) {
     if (Clock::now() >= t.deadline) return {Code::kTimedOut, where + ": the deadline passed while connecting"};
     return {Code::kConnectFailed, where + ": no connection within the connect time-out"};
   }
+  // A listener that accepts and at once resets (a server refusing work, or
+  // the fake's `refuse`) can make the connect itself fail with ECONNRESET:
+  // that is the server resetting the connection, not an unreachable one.
+  if (last_error == ECONNRESET) return {Code::kConnectionReset, where + ": the server reset the connection"};
   return {Code::kConnectFailed, where + ": cannot connect: " + ErrnoText(last_error)};
 }
 
