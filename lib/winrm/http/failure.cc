@@ -63,7 +63,8 @@ TransportStatus DescribeFailure(const ExchangeRecord& r, const std::string& http
 }
 
 bool StaleConnection(const ExchangeRecord& record, const TransportStatus& status) {
-  return !record.connected && record.NothingReceived() &&
+  // A failed connect is not a stale connection: there was none to reuse.
+  return !record.connected && record.connect_status.ok() && record.NothingReceived() &&
          (status.code() == Code::kConnectionClosed || status.code() == Code::kConnectionReset);
 }
 
