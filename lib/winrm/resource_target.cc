@@ -100,30 +100,7 @@ wsman::Status AppendKeySelectors(const MI_Instance* instance, std::vector<wsman:
   if (MI_Instance_GetElementCount(instance, &count) != MI_RESULT_OK) {
     return wsman::Status(wsman::ErrorCode::kInvalidArgument, "the instance cannot be read");
   }
-  bool keys_only = HasKeyFlag(instance, count);
-  for (MI_Uint32 i = 0; i < count; ++i) {
-    const MI_Char* name = nullptr;
-    MI_Value value;
-    MI_Type type;
-    MI_Uint32 flags = 0;
-    if (MI_Instance_GetElementAt(instance, i, &name, &value, &type, &flags) != MI_RESULT_OK) {
-      return wsman::Status(wsman::ErrorCode::kInvalidArgument, "the instance cannot be read");
-    }
-    if (keys_only && !(flags & MI_FLAG_KEY)) continue;
-    if ((flags & MI_FLAG_NULL) || core::IsArrayType(type) || type == MI_INSTANCE) continue;
-    wsman::Selector selector;
-    selector.name = name;
-    wsman::Status s;
-    if (type == MI_REFERENCE) {
-      selector.epr = std::make_shared<wsman::EndpointReference>();
-      s = wsman::ReferenceToEpr(value.reference, selector.epr.get());
-    } else {
-      s = wsman::FormatScalar(type, value, &selector.value);
-    }
-    if (!s.ok()) return s;
-    selectors->push_back(std::move(selector));
-  }
-  return wsman::Status::Ok();
+  return wsman::AppendSelectors(instance, HasKeyFlag(instance, count), selectors);
 }
 
 wsman::Status InstanceEpr(const core::OperationRequest& request, const MI_Instance* instance,

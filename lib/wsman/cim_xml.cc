@@ -598,30 +598,35 @@ Status ReadInstanceAs(pugi::xml_node element, std::string_view class_name, core:
 Status ReferenceToEpr(const MI_Instance* reference, EndpointReference* out) {
   *out = EndpointReference();
   out->resource_uri = ResourceUriOf(reference);
+  return AppendSelectors(reference, false, &out->selectors);
+}
+
+Status AppendSelectors(const MI_Instance* instance, bool keys_only, std::vector<Selector>* out) {
   MI_Uint32 count = 0;
-  if (MI_Instance_GetElementCount(reference, &count) != MI_RESULT_OK) {
-    return Status(ErrorCode::kInternal, "MI_Instance_GetElementCount failed on a reference");
+  if (MI_Instance_GetElementCount(instance, &count) != MI_RESULT_OK) {
+    return Status(ErrorCode::kInternal, "MI_Instance_GetElementCount failed on an instance to address");
   }
   for (MI_Uint32 i = 0; i < count; ++i) {
     const MI_Char* name = nullptr;
     MI_Value value;
     MI_Type type;
     MI_Uint32 flags = 0;
-    if (MI_Instance_GetElementAt(reference, i, &name, &value, &type, &flags) != MI_RESULT_OK) {
-      return Status(ErrorCode::kInternal, "MI_Instance_GetElementAt failed on a reference");
+    if (MI_Instance_GetElementAt(instance, i, &name, &value, &type, &flags) != MI_RESULT_OK) {
+      return Status(ErrorCode::kInternal, "MI_Instance_GetElementAt failed on an instance to address");
     }
+    if (keys_only && !(flags & MI_FLAG_KEY)) continue;
     if ((flags & MI_FLAG_NULL) || core::IsArrayType(type) || type == MI_INSTANCE) continue;
     Selector selector;
     selector.name = name;
+    Status s;
     if (type == MI_REFERENCE) {
       selector.epr = std::make_shared<EndpointReference>();
-      Status s = ReferenceToEpr(value.reference, selector.epr.get());
-      if (!s.ok()) return s;
+      s = ReferenceToEpr(value.reference, selector.epr.get());
     } else {
-      Status s = FormatScalar(type, value, &selector.value);
-      if (!s.ok()) return s;
+      s = FormatScalar(type, value, &selector.value);
     }
-    out->selectors.push_back(std::move(selector));
+    if (!s.ok()) return s;
+    out->push_back(std::move(selector));
   }
   return Status::Ok();
 }

@@ -64,6 +64,11 @@ Status ReadInstanceAs(pugi::xml_node element, std::string_view class_name, core:
 // and back (selectors -> key properties, string-typed unless EPR-valued; a
 // __cimnamespace selector becomes the namespace).
 Status ReferenceToEpr(const MI_Instance* reference, EndpointReference* out);
+
+// Appends `instance`'s properties as selectors: scalars as text, references
+// as nested EPRs; null, array and embedded-instance properties are skipped.
+// With `keys_only`, only the properties flagged MI_FLAG_KEY.
+Status AppendSelectors(const MI_Instance* instance, bool keys_only, std::vector<Selector>* out);
 Status EprToReference(const EndpointReference& epr, core::InstancePtr* out);
 
 // Text form of a scalar value as a selector or element would carry it.
