@@ -17,8 +17,6 @@
 namespace cimulate::broken {
 namespace {
 
-TablePatch<MI_ApplicationFT> g_application;
-
 struct Endpoint {
   std::string host;
   MI_Uint32 port = 5985;  // WinRM over HTTP, when neither the destination nor the options say
@@ -73,7 +71,8 @@ MI_Result MI_CALL NewSessionAndConnect(MI_Application* application, const MI_Cha
                                        MI_SessionCallbacks* callbacks, MI_Instance** extendedError,
                                        MI_Session* session) {
   MI_Result result =
-      g_application.real().NewSession(application, protocol, destination, options, callbacks, extendedError, session);
+      ApplicationTable().real().NewSession(application, protocol, destination, options, callbacks, extendedError,
+                                           session);
   Endpoint endpoint;
   if (result != MI_RESULT_OK || destination == nullptr) return result;
   try {
@@ -89,15 +88,8 @@ MI_Result MI_CALL NewSessionAndConnect(MI_Application* application, const MI_Cha
   return result;
 }
 
-void BreakNewSession(MI_ApplicationFT* table) { table->NewSession = NewSessionAndConnect; }
-
 }  // namespace
-}  // namespace cimulate::broken
 
-MI_Result MI_MAIN_CALL MI_Application_InitializeV1(MI_Uint32 flags, const MI_Char* applicationID,
-                                                   MI_Instance** extendedError, MI_Application* application) {
-  using namespace cimulate::broken;
-  MI_Result result = InitializeReal(flags, applicationID, extendedError, application);
-  if (result == MI_RESULT_OK) g_application.Apply(&application->ft, BreakNewSession);
-  return result;
-}
+void BreakApplication(MI_ApplicationFT* table) { table->NewSession = NewSessionAndConnect; }
+
+}  // namespace cimulate::broken

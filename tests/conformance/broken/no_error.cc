@@ -9,7 +9,6 @@
 namespace cimulate::broken {
 namespace {
 
-TablePatch<MI_ApplicationFT> g_application;
 TablePatch<MI_SessionFT> g_session;
 TablePatch<MI_OperationFT> g_operation;
 
@@ -101,7 +100,8 @@ MI_Result MI_CALL NewSessionWithoutError(MI_Application* application, const MI_C
                                          MI_SessionCallbacks* callbacks, MI_Instance** extendedError,
                                          MI_Session* session) {
   MI_Result result =
-      g_application.real().NewSession(application, protocol, destination, options, callbacks, extendedError, session);
+      ApplicationTable().real().NewSession(application, protocol, destination, options, callbacks, extendedError,
+                                           session);
   if (extendedError != nullptr && *extendedError != nullptr) {
     MI_Instance_Delete(*extendedError);
     *extendedError = nullptr;
@@ -110,15 +110,8 @@ MI_Result MI_CALL NewSessionWithoutError(MI_Application* application, const MI_C
   return result;
 }
 
-void BreakNewSession(MI_ApplicationFT* table) { table->NewSession = NewSessionWithoutError; }
-
 }  // namespace
-}  // namespace cimulate::broken
 
-MI_Result MI_MAIN_CALL MI_Application_InitializeV1(MI_Uint32 flags, const MI_Char* applicationID,
-                                                   MI_Instance** extendedError, MI_Application* application) {
-  using namespace cimulate::broken;
-  MI_Result result = InitializeReal(flags, applicationID, extendedError, application);
-  if (result == MI_RESULT_OK) g_application.Apply(&application->ft, BreakNewSession);
-  return result;
-}
+void BreakApplication(MI_ApplicationFT* table) { table->NewSession = NewSessionWithoutError; }
+
+}  // namespace cimulate::broken

@@ -27,4 +27,17 @@ MI_Result InitializeReal(MI_Uint32 flags, const MI_Char* applicationID, MI_Insta
   return real(flags, applicationID, extendedError, application);
 }
 
+TablePatch<MI_ApplicationFT>& ApplicationTable() {
+  static TablePatch<MI_ApplicationFT> table;
+  return table;
+}
+
 }  // namespace cimulate::broken
+
+MI_Result MI_MAIN_CALL MI_Application_InitializeV1(MI_Uint32 flags, const MI_Char* applicationID,
+                                                   MI_Instance** extendedError, MI_Application* application) {
+  using namespace cimulate::broken;
+  MI_Result result = InitializeReal(flags, applicationID, extendedError, application);
+  if (result == MI_RESULT_OK) ApplicationTable().Apply(&application->ft, BreakApplication);
+  return result;
+}

@@ -50,6 +50,15 @@ class TablePatch {
   Table patched_{};
 };
 
+// The application table every module patches: the replaced slots call the
+// real ones through ApplicationTable().real().
+TablePatch<MI_ApplicationFT>& ApplicationTable();
+
+// Defined by each module: the one rule it breaks, as slots replaced in the
+// application's table.  The module's exported MI_Application_InitializeV1
+// (in real_library.cc) initializes the real library and applies it.
+void BreakApplication(MI_ApplicationFT* table);
+
 }  // namespace cimulate::broken
 
 #endif  // CIMULATE_TESTS_CONFORMANCE_BROKEN_REAL_LIBRARY_H_
