@@ -266,8 +266,10 @@ TEST_F(ApplicationTest, CloseDoesNotReturnWhileASessionIsOpenAndReturnsWhenItClo
 }
 
 TEST_F(ApplicationTest, CloseCancelsRunningOperations) {
+  std::promise<void> started;
   std::promise<void> cancelled;
-  winrm_->set_script([&cancelled](const core::OperationRequest&, core::ResultSink& sink) {
+  winrm_->set_script([&started, &cancelled](const core::OperationRequest&, core::ResultSink& sink) {
+    started.set_value();
     std::promise<void> aborted;
     sink.OnCancel([&aborted] { aborted.set_value(); });
     aborted.get_future().wait();
@@ -277,6 +279,9 @@ TEST_F(ApplicationTest, CloseCancelsRunningOperations) {
   ASSERT_EQ(MI_Application_NewSession(&app_, nullptr, "host", nullptr, nullptr, nullptr, &session), MI_RESULT_OK);
   MI_Operation operation = MI_OPERATION_NULL;
   MI_Session_TestConnection(&session, 0, nullptr, &operation);
+  // Close must find the operation running in the protocol; cancelled before
+  // it starts, it would end without the protocol being called at all.
+  ASSERT_EQ(started.get_future().wait_for(std::chrono::seconds(5)), std::future_status::ready);
   MI_Application app = app_;
   auto closing = std::async(std::launch::async, [&app] { return MI_Application_Close(&app); });
   ASSERT_EQ(cancelled.get_future().wait_for(std::chrono::seconds(5)), std::future_status::ready);

@@ -286,8 +286,10 @@ TEST_F(OperationTest, ManualAcknowledgementHoldsTheNextResult) {
 }
 
 TEST_F(OperationTest, CancelUnblocksTheProtocolAndEndsWithAFailedResult) {
+  std::promise<void> running;
   std::promise<void> hook_ran;
-  protocol_->set_script([&hook_ran](const core::OperationRequest&, core::ResultSink& sink) {
+  protocol_->set_script([&running, &hook_ran](const core::OperationRequest&, core::ResultSink& sink) {
+    running.set_value();
     std::promise<void> aborted;
     sink.OnCancel([&aborted] { aborted.set_value(); });
     aborted.get_future().wait();
@@ -295,7 +297,8 @@ TEST_F(OperationTest, CancelUnblocksTheProtocolAndEndsWithAFailedResult) {
   });
   MI_Operation operation = MI_OPERATION_NULL;
   Enumerate(nullptr, &operation);
-  std::this_thread::sleep_for(50ms);
+  // Cancelled before it starts, the operation would never reach the protocol.
+  ASSERT_EQ(running.get_future().wait_for(5s), std::future_status::ready);
   auto started = std::chrono::steady_clock::now();
   EXPECT_EQ(MI_Operation_Cancel(&operation, MI_REASON_NONE), MI_RESULT_OK);
   ASSERT_EQ(hook_ran.get_future().wait_for(5s), std::future_status::ready);
