@@ -88,7 +88,6 @@ class ClientAssociation {
   const std::string& secondary_address() const { return secondary_address_; }
 
  private:
-  struct Exchange;
   Status SendBind(dcerpc::PduType type, const std::vector<dcerpc::SyntaxId>& interfaces,
                   uint16_t first_context_id, bool with_auth, Deadline deadline,
                   std::vector<uint8_t>* reply);

@@ -26,6 +26,8 @@ int PollTimeout(Deadline deadline) {
   return static_cast<int>(std::min<long long>(left.count() + 1, 1 << 30));
 }
 
+constexpr const char* kClosedByPeer = "connection closed by peer";
+
 std::string ErrnoText(const char* what, int error) {
   return std::string(what) + ": " + std::strerror(error);
 }
@@ -99,7 +101,12 @@ Status ConnectTcp(const std::string& host, uint16_t port, Deadline deadline, int
   return last;
 }
 
-PduSocket::PduSocket(int fd) : fd_(fd) {}
+PduSocket::PduSocket(int fd) : fd_(fd) {
+  // Fragments are written whole; Nagle would only add delayed-ACK stalls
+  // between the fragments of one call. Fails harmlessly on non-TCP sockets.
+  const int one = 1;
+  ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+}
 
 PduSocket::~PduSocket() {
   if (fd_ >= 0) ::close(fd_);
@@ -139,7 +146,7 @@ Status PduSocket::ReadExactly(uint8_t* data, size_t size, Deadline deadline) {
     Status status = WaitFor(POLLIN, deadline);
     if (!status.ok()) return status;
     const ssize_t n = ::recv(fd_, data + done, size - done, 0);
-    if (n == 0) return Closed(done == 0 ? "connection closed by peer" : "connection closed mid-PDU");
+    if (n == 0) return Closed(done == 0 ? kClosedByPeer : "connection closed mid-PDU");
     if (n < 0) {
       if (errno == EINTR || errno == EAGAIN) continue;
       if (errno == ECONNRESET || errno == EPIPE) return Closed(ErrnoText("recv", errno));
@@ -151,10 +158,12 @@ Status PduSocket::ReadExactly(uint8_t* data, size_t size, Deadline deadline) {
 }
 
 Status PduSocket::ReadFragment(std::vector<uint8_t>* fragment, Deadline deadline) {
+  closed_between_pdus_ = false;
   fragment->assign(dcerpc::kCommonHeaderSize, 0);
   Status status = ReadExactly(fragment->data(), dcerpc::kCommonHeaderSize, deadline);
   if (!status.ok()) {
-    // Closed before the first byte of a PDU is an orderly close, still kReset.
+    closed_between_pdus_ = status.code() == ErrorCode::kReset &&
+                           status.message() == kClosedByPeer;
     return status;
   }
   dcerpc::CommonHeader header;

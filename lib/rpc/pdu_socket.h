@@ -53,6 +53,10 @@ class PduSocket {
   void Abort();
   bool aborted() const { return aborted_.load(); }
 
+  // True when the last ReadFragment failed because the peer closed the
+  // connection before the first byte of a PDU (an orderly end).
+  bool closed_between_pdus() const { return closed_between_pdus_; }
+
   int fd() const { return fd_; }
 
  private:
@@ -63,6 +67,7 @@ class PduSocket {
   int fd_;
   size_t max_recv_frag_ = dcerpc::kMaxFragmentLength;
   std::atomic<bool> aborted_{false};
+  bool closed_between_pdus_ = false;
 };
 
 }  // namespace cimulate::rpc
