@@ -30,8 +30,7 @@ struct Property {
   // Declared by a superclass (PropertyInfo type | 0x4000).
   bool inherited = false;
   // PropertyInfo.ClassOfOrigin as on the wire (depth of the declaring class
-  // in the derivation chain, the root being 0).  The encoder writes
-  // derivation.size() for properties that are not inherited.
+  // in the derivation chain, the root being 0), written as given.
   uint32_t class_of_origin = 0;
 
   bool operator==(const Property&) const = default;

@@ -215,7 +215,7 @@ Status EncodeClassPart(const Class* cls, int depth, std::vector<uint8_t>* out) {
     PutU32(&info, static_cast<uint32_t>(p.type) | (p.inherited ? kInheritedFlag : 0));
     PutU16(&info, static_cast<uint16_t>(i));
     PutU32(&info, offsets[i]);
-    PutU32(&info, p.inherited ? p.class_of_origin : static_cast<uint32_t>(c.derivation.size()));
+    PutU32(&info, p.class_of_origin);
     RETURN_IF_ERROR(EncodeQualifierSet(p.qualifiers, &heap, depth, &info));
     lookup.push_back({p.name, property_name_ref, heap.Append(info)});
   }

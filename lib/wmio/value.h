@@ -41,6 +41,12 @@ class Value {
   static Value Char16(char16_t v) { return Value(CimType::kChar16, uint64_t{v}); }
   static Value Real32(float v) { return Value(CimType::kReal32, double{v}); }
   static Value Real64(double v) { return Value(CimType::kReal64, v); }
+  // Any signed (sint8..sint64) or unsigned (uint8..uint64, char16) type;
+  // the caller keeps the number in the type's range.
+  static Value Signed(CimType type, int64_t v) { return Value(type, v); }
+  static Value Unsigned(CimType type, uint64_t v) { return Value(type, v); }
+  // string, datetime or reference.
+  static Value Text(CimType type, std::string v) { return Value(type, std::move(v)); }
   static Value Boolean(bool v) { return Value(CimType::kBoolean, v); }
   static Value String(std::string v) { return Value(CimType::kString, std::move(v)); }
   static Value Datetime(std::string v) { return Value(CimType::kDatetime, std::move(v)); }
