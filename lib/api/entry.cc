@@ -4,7 +4,6 @@
 
 #include "MI.h"
 #include "api/entry.h"
-#include "api/unavailable_protocol.h"
 #include "core/application.h"
 #include "core/error.h"
 #include "core/operation.h"
@@ -12,6 +11,7 @@
 #include "core/protocol.h"
 #include "core/session.h"
 #include "winrm/winrm_protocol.h"
+#include "wmidcom/wmidcom_protocol.h"
 
 namespace cimulate {
 namespace {
@@ -96,7 +96,7 @@ const MI_ClientFT_V1 kClientFT = {
 std::shared_ptr<core::ProtocolRegistry> DefaultProtocolRegistry() {
   auto registry = std::make_shared<core::ProtocolRegistry>();
   registry->Register(winrm::NewWinrmProtocol());
-  registry->Register(std::make_shared<api::UnavailableProtocol>("WMIDCOM"));
+  registry->Register(wmidcom::NewWmidcomProtocol());
   return registry;
 }
 
