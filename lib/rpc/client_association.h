@@ -14,7 +14,9 @@
 //
 // Threading: one thread drives Connect/Bind/AlterContext/Call; Cancel() may be
 // called from any other thread and makes the blocked operation return
-// kCancelled promptly (the connection is then closed).
+// kCancelled promptly (the connection is then closed). Connect itself is
+// bounded by its deadline only; a Cancel() during it takes effect as soon as
+// the socket exists.
 
 #ifndef CIMULATE_RPC_CLIENT_ASSOCIATION_H_
 #define CIMULATE_RPC_CLIENT_ASSOCIATION_H_

@@ -23,6 +23,10 @@ struct ServerAssociation::SecurityEntry {
 
 namespace {
 
+// impacket opens one context per interface switch (15 in a 5-query
+// wmiquery run); this only stops a client from growing the table forever.
+constexpr size_t kMaxSecurityContexts = 1024;
+
 ServerOutput CloseWith(std::string reason) {
   ServerOutput out;
   out.close = true;
@@ -144,6 +148,10 @@ ServerOutput ServerAssociation::HandleBind(std::span<uint8_t> /*fragment*/,
       return FaultReply(call_id, 0, kFaultSecPkgError, true, "unsupported auth type");
     }
     SecurityEntry* existing = FindSecurity(trailer.auth_context_id);
+    if (existing == nullptr && security_.size() >= kMaxSecurityContexts) {
+      if (is_bind) return BindNak(call_id, dcerpc::BindNakReason::kLocalLimitExceeded, true);
+      return FaultReply(call_id, 0, kFaultRemoteNoMemory, true, "too many security contexts");
+    }
     if (existing == nullptr) {
       std::vector<uint8_t> challenge;
       std::string error;
@@ -296,9 +304,14 @@ ServerOutput ServerAssociation::Dispatch(const dcerpc::CompletedCall& call) {
     info.auth_level = call.auth->auth_level;
     info.auth_context_id = call.auth->auth_context_id;
   } else if (last_auth_context_id_) {
-    entry = FindSecurity(*last_auth_context_id_);
-    info.auth_level = entry->level;
-    info.auth_context_id = *last_auth_context_id_;
+    // Without a verifier the request belongs to a CONNECT-level context, if
+    // any; a request that skipped its context's protection gets no identity.
+    const SecurityEntry* last = FindSecurity(*last_auth_context_id_);
+    if (!dcerpc::LevelProtectsMessages(last->level)) {
+      entry = last;
+      info.auth_level = last->level;
+      info.auth_context_id = *last_auth_context_id_;
+    }
   }
   if (entry != nullptr) info.identity = entry->identity;
 
