@@ -224,6 +224,20 @@ TEST(ClientAssociationTest, RejectedInterfaceReportsProviderReason) {
   EXPECT_EQ(status.detail(), 1u);  // abstract_syntax_not_supported
 }
 
+TEST(ClientAssociationTest, BindNakReasonIsReported) {
+  Observed observed;
+  ServerOptions options = BaseOptions();
+  options.accounts.reset();  // this endpoint does not speak NTLM
+  LoopbackServer server(MakeFactory(options, &observed));
+  ClientAssociation client(NtlmClient(AuthLevel::kPktIntegrity));
+  ASSERT_TRUE(client.Connect("127.0.0.1", server.port(), Soon()).ok());
+  std::vector<uint16_t> ids;
+  Status status = client.Bind({kEcho}, Soon(), &ids);
+  EXPECT_EQ(status.code(), ErrorCode::kBindRejected) << status.ToString();
+  EXPECT_EQ(status.detail(), 8u);  // authentication_type_not_recognized
+  EXPECT_FALSE(client.connected());
+}
+
 TEST(ClientAssociationTest, AlterContextReusesTheSecurityContext) {
   Observed observed;
   LoopbackServer server(MakeFactory(BaseOptions(), &observed));
