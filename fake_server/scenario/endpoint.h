@@ -205,6 +205,52 @@ struct ShellScript {
   std::optional<ShellCommand> unknown;  // for command lines no entry matches
 };
 
+// WMIDCOM: a call the fake answers differently from its data.  The match
+// names the MS-WMI / DCOM call; exactly one of hresult (sent in the normal
+// response, as Windows reports WBEM errors), rpc_fault (a fault PDU with
+// that status) or transport (at the PDU level) says what happens.
+struct WmidcomMatch {
+  std::string interface_name;  // "IWbemServices", "IEnumWbemClassObject", ...; empty: any
+  std::string method;          // "ExecQuery", "Next", "NTLMLogin", "bind", ...; empty: any
+  std::string name_space;      // empty: any
+  std::string contains;        // a substring (case-insensitive) of the query or object path
+  std::string user;            // the authenticated account; empty: any
+  std::uint32_t nth = 0;       // 1-based count of calls matching the rest; 0: every
+};
+
+enum class WmidcomTransportKind {
+  kResetAfterBind,  // method "bind": the bind is answered, then the connection is reset
+  kReset,           // the call is not answered; the connection is reset
+  kClose,           // the call is not answered; the connection is closed (FIN)
+  kGarbage,         // `bytes` bytes that are not a PDU, then close
+  kStall,           // no answer for `ms` (0: until the client disconnects)
+};
+const char* WmidcomTransportName(WmidcomTransportKind kind);
+
+struct WmidcomFault {
+  std::string name;  // for the journal; defaults to "wmidcom.faults[i]"
+  WmidcomMatch match;
+  std::optional<std::uint32_t> hresult;
+  std::optional<std::uint32_t> rpc_fault;
+  std::optional<WmidcomTransportKind> transport;
+  std::uint32_t ms = 0;      // stall
+  std::uint32_t bytes = 64;  // garbage
+  std::uint32_t times = 0;   // fires at most this often; 0: unlimited
+  Mark mark;
+};
+
+struct WmidcomConfig {
+  // The object exporter's port (0: a free one), on the activation listener's host.
+  std::uint16_t object_port = 0;
+  // The host written into the string binding; empty: the address the client
+  // reached the activation port on (getsockname).
+  std::string advertised_address;
+  // The authentication level the client should use on the object connection
+  // (ScmReplyInfo authnHint): 1 none ... 5 integrity, 6 privacy.
+  std::uint32_t authn_hint = 5;
+  std::vector<WmidcomFault> faults;
+};
+
 struct Endpoint {
   Listeners listeners;
   AuthConfig auth;
@@ -214,6 +260,7 @@ struct Endpoint {
   std::vector<Rule> rules;
   std::vector<ConnectionFault> connection_faults;
   ShellScript shell;
+  WmidcomConfig wmidcom;
 
   const StateMachine* FindStateMachine(std::string_view name) const;
 };

@@ -38,7 +38,8 @@ void ParseTls(const YamlNode& node, const std::string& path, ParseContext* ctx, 
 // rules and steps that refer to them.
 void ParseEndpoint(const YamlNode& node, const std::string& path, ParseContext* ctx, Endpoint* out) {
   Reader& r = ctx->reader;
-  if (!r.Map(node, path, {"listeners", "auth", "tls", "data", "state_machines", "rules", "connection_faults", "shell"})) {
+  if (!r.Map(node, path, {"listeners", "auth", "tls", "data", "state_machines", "rules", "connection_faults", "shell",
+                           "wmidcom"})) {
     return;
   }
   if (const YamlNode* n = node.Find("listeners")) ParseListeners(*n, JoinPath(path, "listeners"), ctx, &out->listeners);
@@ -62,6 +63,7 @@ void ParseEndpoint(const YamlNode& node, const std::string& path, ParseContext* 
     ParseConnectionFaults(*n, JoinPath(path, "connection_faults"), ctx, &out->connection_faults);
   }
   if (const YamlNode* n = node.Find("shell")) ParseShell(*n, JoinPath(path, "shell"), ctx, &out->shell);
+  if (const YamlNode* n = node.Find("wmidcom")) ParseWmidcom(*n, JoinPath(path, "wmidcom"), ctx, &out->wmidcom);
 }
 
 void ParseScenario(const YamlNode& node, ParseContext* ctx, Scenario* out) {

@@ -26,6 +26,11 @@ const char* TransportFaultName(TransportFaultKind kind) {
   return kNames[static_cast<int>(kind)];
 }
 
+const char* WmidcomTransportName(WmidcomTransportKind kind) {
+  static const char* const kNames[] = {"reset_after_bind", "reset", "close", "garbage", "stall"};
+  return kNames[static_cast<int>(kind)];
+}
+
 const char* StrengthName(Strength strength) {
   switch (strength) {
     case Strength::kMust: return "MUST";

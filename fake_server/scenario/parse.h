@@ -55,6 +55,7 @@ void ParseRules(const YamlNode& node, const std::string& path, const Endpoint& e
 void ParseConnectionFaults(const YamlNode& node, const std::string& path, ParseContext* ctx,
                            std::vector<ConnectionFault>* out);
 void ParseShell(const YamlNode& node, const std::string& path, ParseContext* ctx, ShellScript* out);
+void ParseWmidcom(const YamlNode& node, const std::string& path, ParseContext* ctx, WmidcomConfig* out);
 void ParseSteps(const YamlNode& node, const std::string& path, const Endpoint& endpoint, ParseContext* ctx,
                 std::vector<StepEntry>* out);
 
