@@ -209,6 +209,8 @@ Status ClientAssociation::AlterContext(const dcerpc::SyntaxId& interface, Deadli
   if (status.ok()) {
     status = HandleBindReply(dcerpc::PduType::kAlterContextResp, reply, 1, false, deadline);
   }
+  // A rejected interface leaves the association and its other contexts usable.
+  if (status.code() == ErrorCode::kBindRejected) return status;
   if (!status.ok()) return Fail(status);
   *context_id = next_context_id_++;
   return Status::Ok();

@@ -72,6 +72,7 @@ class ClientAssociation {
   Status Bind(const std::vector<dcerpc::SyntaxId>& interfaces, Deadline deadline,
               std::vector<uint16_t>* context_ids);
   // Adds one interface on the bound association, same security context.
+  // A rejected interface is kBindRejected and the association stays usable.
   Status AlterContext(const dcerpc::SyntaxId& interface, Deadline deadline, uint16_t* context_id);
 
   // One request/response exchange. A fault PDU is kFault with its status in

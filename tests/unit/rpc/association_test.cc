@@ -224,6 +224,19 @@ TEST(ClientAssociationTest, RejectedInterfaceReportsProviderReason) {
   EXPECT_EQ(status.detail(), 1u);  // abstract_syntax_not_supported
 }
 
+TEST(ClientAssociationTest, RejectedAlterContextKeepsTheAssociation) {
+  Observed observed;
+  LoopbackServer server(MakeFactory(BaseOptions(), &observed));
+  ClientAssociation client(NtlmClient(AuthLevel::kPktPrivacy));
+  const uint16_t ctx = ConnectAndBind(client, server.port());
+  uint16_t rejected = 0;
+  Status status = client.AlterContext(kUnknown, Soon(), &rejected);
+  EXPECT_EQ(status.code(), ErrorCode::kBindRejected) << status.ToString();
+  std::vector<uint8_t> response;
+  ASSERT_TRUE(client.Call(ctx, kOpEcho, std::nullopt, Pattern(8), Soon(), &response).ok());
+  EXPECT_EQ(response, Pattern(8));
+}
+
 TEST(ClientAssociationTest, BindNakReasonIsReported) {
   Observed observed;
   ServerOptions options = BaseOptions();
