@@ -6,7 +6,8 @@ namespace cimulate::fake {
 
 const char kUsage[] =
     "usage: cimulate-server --scenario FILE [--name NAME] [--winrm-http ADDR:PORT]\n"
-    "                       [--winrm-https ADDR:PORT] [--admin ADDR:PORT] [--ready-file FILE] [--watch]\n"
+    "                       [--winrm-https ADDR:PORT] [--wmidcom ADDR:PORT] [--admin ADDR:PORT]\n"
+    "                       [--ready-file FILE] [--watch]\n"
     "       cimulate-server --check FILE...\n"
     "\n"
     "Serves a scenario's fake WinRM endpoint until SIGTERM or SIGINT.\n"
@@ -14,6 +15,7 @@ const char kUsage[] =
     "  --name NAME            the scenario to serve when the file holds several\n"
     "  --winrm-http ADDR:PORT override the scenario's listener (port 0: any free port; [::1]:0 for IPv6)\n"
     "  --winrm-https ADDR:PORT\n"
+    "  --wmidcom ADDR:PORT    serve WMIDCOM: the DCOM activation port (135 for impacket; 0: any free port)\n"
     "  --admin ADDR:PORT      the admin API (loopback addresses only)\n"
     "  --ready-file FILE      once listening, write the listeners' addresses there as JSON\n"
     "  --watch                reload the scenario file when it changes\n"
@@ -72,6 +74,8 @@ bool ParseCommandLine(int argc, char** argv, CommandLine* out, std::string* erro
       if (!take("--winrm-http", &out->winrm_http)) return false;
     } else if (IsFlag(arg, "--winrm-https")) {
       if (!take("--winrm-https", &out->winrm_https)) return false;
+    } else if (IsFlag(arg, "--wmidcom")) {
+      if (!take("--wmidcom", &out->wmidcom)) return false;
     } else if (IsFlag(arg, "--admin")) {
       if (!take("--admin", &out->admin)) return false;
     } else if (!arg.empty() && arg[0] == '-') {

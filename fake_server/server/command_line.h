@@ -16,6 +16,7 @@ struct CommandLine {
   std::optional<std::string> winrm_http;
   std::optional<std::string> winrm_https;
   std::optional<std::string> admin;
+  std::optional<std::string> wmidcom;
   std::string ready_file;
   bool watch = false;
 };

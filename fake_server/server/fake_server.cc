@@ -27,7 +27,7 @@ const std::optional<std::string>& OverrideOf(ListenerKind kind, const FakeServer
     case ListenerKind::kWinrmHttp: return options.winrm_http;
     case ListenerKind::kWinrmHttps: return options.winrm_https;
     case ListenerKind::kAdmin: return options.admin;
-    case ListenerKind::kWmidcom: break;
+    case ListenerKind::kWmidcom: return options.wmidcom;
   }
   return kNone;
 }
@@ -74,6 +74,10 @@ std::unique_ptr<FakeServer> FakeServer::Start(const scenario::Scenario& scenario
       return nullptr;
     }
   }
+  if (!server->StartWmidcom(scenario, options, error)) {
+    server->Stop();
+    return nullptr;
+  }
   server->InstallConnectionFaults(scenario);
   return server;
 }
@@ -116,6 +120,19 @@ bool FakeServer::StartListener(ListenerKind kind, const scenario::Scenario& scen
   return true;
 }
 
+bool FakeServer::StartWmidcom(const scenario::Scenario& scenario, const FakeServerOptions& options,
+                              std::string* error) {
+  std::optional<ListenAddress> address;
+  if (!PlanAddress(ListenerKind::kWmidcom, scenario, options, &address, error)) return false;
+  if (!address) return true;
+  wmidcom::WmidcomEndpointOptions wo;
+  wo.host = address->host;
+  wo.port = address->port;
+  wo.seed = engine_->seed();
+  wmidcom_ = std::make_unique<wmidcom::WmidcomEndpoint>(scenario, wo, &journal_);
+  return wmidcom_->Start(error);
+}
+
 void FakeServer::InstallConnectionFaults(const scenario::Scenario& scenario) {
   for (ListenerKind kind : {ListenerKind::kWinrmHttp, ListenerKind::kWinrmHttps}) {
     HttpListener* l = listener(kind);
@@ -141,12 +158,16 @@ Reply FakeServer::HandleWinrm(const Request& request) {
 
 HttpListener* FakeServer::listener(ListenerKind kind) const { return listeners_[static_cast<std::size_t>(kind)].get(); }
 
+std::string FakeServer::wmidcom_object_address() const { return wmidcom_ ? wmidcom_->object_address() : ""; }
+
 std::string FakeServer::address(ListenerKind kind) const {
+  if (kind == ListenerKind::kWmidcom) return wmidcom_ ? wmidcom_->activation_address() : "";
   const HttpListener* l = listener(kind);
   return l ? l->address() : std::string();
 }
 
 std::uint16_t FakeServer::port(ListenerKind kind) const {
+  if (kind == ListenerKind::kWmidcom) return wmidcom_ ? wmidcom_->activation_port() : 0;
   const HttpListener* l = listener(kind);
   return l ? l->port() : 0;
 }
@@ -184,6 +205,7 @@ void FakeServer::Stop() {
   for (auto& l : listeners_) {
     if (l) l->Stop();
   }
+  if (wmidcom_) wmidcom_->Stop();
 }
 
 std::string FakeServer::ReadyJson() const {
@@ -191,6 +213,10 @@ std::string FakeServer::ReadyJson() const {
   w.BeginObject();
   for (ListenerKind kind : kServedKinds) {
     if (const HttpListener* l = listener(kind)) w.Key(scenario::ListenerName(kind)).String(l->address());
+  }
+  if (wmidcom_) {
+    w.Key("wmidcom").String(wmidcom_->activation_address());
+    w.Key("wmidcom_object").String(wmidcom_->object_address());
   }
   w.Key("pid").Int(static_cast<std::int64_t>(::getpid()));
   w.EndObject();

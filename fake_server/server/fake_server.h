@@ -26,6 +26,7 @@
 #include "journal/journal.h"
 #include "net/http_listener.h"
 #include "scenario/scenario.h"
+#include "wmidcom/wmidcom_endpoint.h"
 
 namespace cimulate::fake {
 
@@ -36,6 +37,9 @@ struct FakeServerOptions {
   std::optional<std::string> winrm_http;
   std::optional<std::string> winrm_https;
   std::optional<std::string> admin;
+  // The WMIDCOM activation port ("127.0.0.1:135"; its object exporter port
+  // is the scenario's endpoint.wmidcom.object_port, on the same host).
+  std::optional<std::string> wmidcom;
   // The scenario file's folder: relative endpoint.tls paths start here.
   std::string scenario_dir;
   // The WinRM listeners write each answer's header block and body apart,
@@ -56,7 +60,9 @@ class FakeServer {
   FakeServer& operator=(const FakeServer&) = delete;
 
   // "127.0.0.1:PORT" or "[::1]:PORT"; empty (port 0) when not listening.
+  // kWmidcom is the activation port; wmidcom_object_address() the other.
   std::string address(scenario::ListenerKind kind) const;
+  std::string wmidcom_object_address() const;
   std::uint16_t port(scenario::ListenerKind kind) const;
   Journal& journal() { return journal_; }
   // The certificate the HTTPS listener serves (PEM); empty without HTTPS.
@@ -73,7 +79,8 @@ class FakeServer {
   // Stops every listener and ends every connection.  Idempotent.
   void Stop();
 
-  // {"winrm_http":"127.0.0.1:40123",...,"pid":1234}: the running listeners.
+  // {"winrm_http":"127.0.0.1:40123",...,"pid":1234}: the running listeners
+  // (with "wmidcom" and "wmidcom_object" when WMIDCOM runs).
   std::string ReadyJson() const;
   std::uint64_t seed() const;
   std::string scenario_name() const;
@@ -87,12 +94,15 @@ class FakeServer {
   std::shared_ptr<Engine> engine() const;
   Reply HandleWinrm(const Request& request);
   HttpListener* listener(scenario::ListenerKind kind) const;
+  bool StartWmidcom(const scenario::Scenario& scenario, const FakeServerOptions& options, std::string* error);
 
   Journal journal_;
   mutable std::mutex mu_;
   std::shared_ptr<Engine> engine_;  // guarded by mu_; handlers hold their own reference
   // Indexed by ListenerKind; null when that listener does not run.
   std::array<std::unique_ptr<HttpListener>, 4> listeners_;
+  // Serves the scenario it started with; Reload() does not change it.
+  std::unique_ptr<wmidcom::WmidcomEndpoint> wmidcom_;
 };
 
 }  // namespace cimulate::fake

@@ -60,7 +60,8 @@ void ServeUntilSignal(const CommandLine& cl, const sigset_t& signals, FakeServer
 // (exit 2), not a failure to bind (exit 1).
 bool CheckAddresses(const CommandLine& cl, std::string* error) {
   const std::pair<const char*, const std::optional<std::string>*> flags[] = {
-      {"--winrm-http", &cl.winrm_http}, {"--winrm-https", &cl.winrm_https}, {"--admin", &cl.admin}};
+      {"--winrm-http", &cl.winrm_http}, {"--winrm-https", &cl.winrm_https}, {"--admin", &cl.admin},
+      {"--wmidcom", &cl.wmidcom}};
   for (const auto& [flag, value] : flags) {
     if (!*value) continue;
     ListenAddress address;
@@ -99,6 +100,7 @@ int Serve(const CommandLine& cl) {
   options.winrm_http = cl.winrm_http;
   options.winrm_https = cl.winrm_https;
   options.admin = cl.admin;
+  options.wmidcom = cl.wmidcom;
   options.scenario_dir = std::filesystem::path(cl.scenario_file).parent_path().string();
   std::unique_ptr<FakeServer> server = FakeServer::Start(scenario, options, &error);
   if (!server) {
