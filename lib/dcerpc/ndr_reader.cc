@@ -150,15 +150,14 @@ bool NdrReader::WideStringPointee(std::u16string* text) {
 }
 
 bool NdrReader::UniqueWideString(std::optional<std::u16string>* text) {
+  // The pointee may be deferred past this call (an embedded pointer), so it
+  // writes straight into the caller's `text`, which outlives the struct.
   text->reset();
   bool present = false;
-  std::u16string value;
-  if (!Pointer(PointerKind::kUnique, &present,
-               [&value](NdrReader& r) { r.WideStringPointee(&value); })) {
-    return false;
-  }
-  if (present) *text = std::move(value);
-  return true;
+  return Pointer(PointerKind::kUnique, &present, [text](NdrReader& r) {
+    std::u16string value;
+    if (r.WideStringPointee(&value)) *text = std::move(value);
+  });
 }
 
 bool NdrReader::FlaggedWordBlob(std::u16string* text) {
@@ -182,13 +181,10 @@ bool NdrReader::FlaggedWordBlob(std::u16string* text) {
 bool NdrReader::Bstr(std::optional<std::u16string>* text) {
   text->reset();
   bool present = false;
-  std::u16string value;
-  if (!Pointer(PointerKind::kUnique, &present,
-               [&value](NdrReader& r) { r.FlaggedWordBlob(&value); })) {
-    return false;
-  }
-  if (present) *text = std::move(value);
-  return true;
+  return Pointer(PointerKind::kUnique, &present, [text](NdrReader& r) {
+    std::u16string value;
+    if (r.FlaggedWordBlob(&value)) *text = std::move(value);
+  });
 }
 
 }  // namespace cimulate::dcerpc

@@ -96,8 +96,9 @@ void NdrWriter::WideStringPointee(std::u16string_view text) {
 }
 
 void NdrWriter::UniqueWideString(std::optional<std::u16string_view> text) {
+  // By value: an embedded pointer's pointee runs after this call returns.
   Pointer(PointerKind::kUnique, text.has_value(),
-          [&](NdrWriter& w) { w.WideStringPointee(*text); });
+          [text](NdrWriter& w) { w.WideStringPointee(*text); });
 }
 
 void NdrWriter::FlaggedWordBlob(std::u16string_view text) {
@@ -109,7 +110,7 @@ void NdrWriter::FlaggedWordBlob(std::u16string_view text) {
 }
 
 void NdrWriter::Bstr(std::optional<std::u16string_view> text) {
-  Pointer(PointerKind::kUnique, text.has_value(), [&](NdrWriter& w) { w.FlaggedWordBlob(*text); });
+  Pointer(PointerKind::kUnique, text.has_value(), [text](NdrWriter& w) { w.FlaggedWordBlob(*text); });
 }
 
 }  // namespace cimulate::dcerpc

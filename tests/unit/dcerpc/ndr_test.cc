@@ -331,6 +331,30 @@ TEST(NdrStrings, BstrRoundTrip) {
   EXPECT_FALSE(b.has_value());
 }
 
+// Inside a struct the string pointees are deferred until the struct ends,
+// after UniqueWideString/Bstr have returned; the strings must still arrive.
+// (The text itself must outlive the outermost struct, as any pointee data.)
+TEST(NdrStrings, EmbeddedStringsAreWrittenAndReadAfterTheStruct) {
+  NdrWriter w;
+  w.Constructed([](NdrWriter& s) {
+    s.UniqueWideString(u"root\\cimv2");
+    s.Bstr(u"WQL");
+    s.U32(9);
+  });
+  NdrReader r(w.data());
+  std::optional<std::u16string> name, dialect;
+  uint32_t after = 0;
+  r.Constructed([&](NdrReader& s) {
+    s.UniqueWideString(&name);
+    s.Bstr(&dialect);
+    s.U32(&after);
+  });
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(name, u"root\\cimv2");
+  EXPECT_EQ(dialect, u"WQL");
+  EXPECT_EQ(after, 9u);
+}
+
 TEST(NdrStrings, BstrInconsistentLengthsRejected) {
   // max_count 3 but clSize 2.
   const std::vector<uint8_t> bytes = Hex("040002000300000006000000020000005700510000000000");
