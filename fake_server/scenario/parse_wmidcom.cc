@@ -40,7 +40,8 @@ constexpr NamedStatus kRpcStatuses[] = {
     {"nca_s_op_rng_error", 0x1C010002},   {"nca_s_unk_if", 0x1C010003},
     {"nca_s_proto_error", 0x1C01000B},    {"nca_s_fault_ndr", 0x000006F7},
     {"rpc_s_access_denied", 0x00000005},  {"rpc_s_server_too_busy", 0x000006BB},
-    {"rpc_s_call_cancelled", 0x0000071A}, {"nca_s_fault_remote_no_memory", 0x1C000012},
+    {"rpc_s_call_cancelled", 0x0000071A}, {"nca_s_fault_remote_no_memory", 0x1C000011},
+    {"nca_s_fault_unspec", 0x1C000012},
 };
 
 template <size_t N>
