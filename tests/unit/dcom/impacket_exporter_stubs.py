@@ -114,3 +114,34 @@ reply['ppdsaOrBindings'] = dual_string_array()
 reply['pReserved'] = NULL
 reply['ErrorCode'] = 0
 emit('ServerAlive2.response', reply.getData())
+
+
+def orpc_this():
+    this = dcomrt.ORPCTHIS()
+    this['version']['MajorVersion'] = 5
+    this['version']['MinorVersion'] = 7
+    this['cid'] = b'C' * 16
+    this['extensions'] = NULL
+    return this
+
+
+# As IRemUnknown.RemQueryInterface builds it.
+request = dcomrt.RemQueryInterface()
+request['ORPCthis'] = orpc_this()
+request['ripid'] = IPID
+request['cRefs'] = 5
+request['cIids'] = 1
+iid = dcomrt.IID()
+iid['Data'] = IID_WBEM_SERVICES
+request['iids'].append(iid)
+emit('RemQueryInterface.request', request.getData())
+
+reply = dcomrt.RemAddRefResponse()
+reply['ORPCthat'] = dcomrt.ORPCTHAT()
+reply['ORPCthat']['extensions'] = NULL
+for result in (0, 0x80070057):  # S_OK, E_INVALIDARG
+    element = dcomrt.DWORD()
+    element['Data'] = result
+    reply['pResults'].append(element)
+reply['ErrorCode'] = 0
+emit('RemAddRef.response', reply.getData())
