@@ -12,6 +12,7 @@
 #include "wmi/services_stubs.h"
 #include "wmi/wmi_ids.h"
 #include "wmidcom/enumerator.h"
+#include "wmidcom/object_exporter.h"
 #include "wmidcom/wbem_status.h"
 
 namespace cimulate::fake::wmidcom {
@@ -63,15 +64,19 @@ std::string DcomServer::AdvertisedHost(const PduConnectionInfo& connection) cons
   return config_.advertised_address.empty() ? connection.local_host : config_.advertised_address;
 }
 
-std::vector<std::uint8_t> DcomServer::Export(const dcerpc::Guid& iid, std::shared_ptr<ServedObject> object,
-                                             const PduConnectionInfo& connection) {
-  ExportedRef ref = objects_.Export(iid, std::move(object), kPublicRefs);
-  dcom::StdObjRef std{dcom::kSorfNoPing, kPublicRefs, objects_.oxid(), ref.oid, ref.ipid};
+dcom::DualStringArray DcomServer::Bindings(const PduConnectionInfo& connection) const {
   dcom::DualStringArray bindings;
   bindings.string_bindings.push_back(
       dcom::StringBinding{dcom::kTowerIdTcp, dcom::TcpBindingAddress(AdvertisedHost(connection), object_port_)});
   bindings.security_bindings.push_back(dcom::SecurityBinding{dcom::kAuthnWinNt, dcom::kAuthzNone, u""});
-  return dcom::EncodeObjRef(dcom::StandardObjRef(iid, std, std::move(bindings)));
+  return bindings;
+}
+
+std::vector<std::uint8_t> DcomServer::Export(const dcerpc::Guid& iid, std::shared_ptr<ServedObject> object,
+                                             const PduConnectionInfo& connection) {
+  ExportedRef ref = objects_.Export(iid, std::move(object), kPublicRefs);
+  dcom::StdObjRef std{dcom::kSorfNoPing, kPublicRefs, objects_.oxid(), ref.oid, ref.ipid};
+  return dcom::EncodeObjRef(dcom::StandardObjRef(iid, std, Bindings(connection)));
 }
 
 std::vector<std::uint8_t> DcomServer::ObjectPointer(const WmiObject& object, std::string* error) const {
@@ -143,6 +148,7 @@ DcomReply DcomServer::Dispatch(const DcomCall& call) {
   const dcerpc::Guid& iface = ctx.abstract_syntax.uuid;
   if (iface == dcom::kIidIRemoteScmActivator) return Activate(call, user);
   if (iface == dcom::kIidIRemUnknown || iface == dcom::kIidIRemUnknown2) return RemUnknown(call);
+  if (iface == dcom::kIidIObjectExporter) return ObjectExporter(call);
   std::optional<ExportedRef> target = ctx.object ? objects_.Find(*ctx.object) : std::nullopt;
   if (!target || target->iid != iface) {
     CallFacts facts{InterfaceName(iface), "opnum " + std::to_string(ctx.opnum), "", "", user};
@@ -197,17 +203,58 @@ DcomReply DcomServer::Activate(const DcomCall& call, const std::string& user) {
       }
     }
     props.scm_reply.oxid = objects_.oxid();
-    dcom::DualStringArray bindings;
-    bindings.string_bindings.push_back(dcom::StringBinding{
-        dcom::kTowerIdTcp, dcom::TcpBindingAddress(AdvertisedHost(*call.connection), object_port_)});
-    bindings.security_bindings.push_back(dcom::SecurityBinding{dcom::kAuthnWinNt, dcom::kAuthzNone, u""});
-    props.scm_reply.oxid_bindings = std::move(bindings);
+    props.scm_reply.oxid_bindings = Bindings(*call.connection);
     props.scm_reply.ipid_rem_unknown = objects_.ipid_rem_unknown();
     props.scm_reply.authn_hint = config_.authn_hint;
     response.properties = dcom::MInterfacePointer{dcom::EncodeActivationPropertiesOut(props)};
   }
   Record(call, facts, Hex(static_cast<std::uint32_t>(response.hresult)));
   return DcomReply{Stub(dcom::EncodeRemoteCreateInstanceResponse(response)), {}};
+}
+
+DcomReply DcomServer::ObjectExporter(const DcomCall& call) {
+  const rpc::CallContext& ctx = *call.rpc;
+  CallFacts facts{"IObjectExporter", "", "", "", ""};
+  std::vector<std::uint8_t> stub;
+  std::uint32_t status = 0;
+  std::uint64_t id = 0;
+  switch (ctx.opnum) {
+    case kOpnumServerAlive:
+      facts.method = "ServerAlive";
+      stub = EncodeServerAliveResponse(0);
+      break;
+    case kOpnumServerAlive2:
+      facts.method = "ServerAlive2";
+      stub = EncodeServerAlive2Response(dcom::ComVersion{}, Bindings(*call.connection), 0);
+      break;
+    case kOpnumSimplePing:
+    case kOpnumComplexPing:
+      facts.method = ctx.opnum == kOpnumSimplePing ? "SimplePing" : "ComplexPing";
+      if (!DecodePingSetId(ctx.stub, &id)) return DcomReply{rpc::CallReply::Fault(kNcaFaultNdr), {}};
+      facts.text = "set " + std::to_string(id);
+      // Objects are exported with SORF_NOPING and never collected, so any set
+      // is fine (impacket's ComplexPing even sends its set id in the wrong field).
+      if (ctx.opnum == kOpnumSimplePing) stub = EncodeSimplePingResponse(0);
+      else stub = EncodeComplexPingResponse(id != 0 ? id : objects_.oxid(), 2, 0);
+      break;
+    case kOpnumResolveOxid2: {
+      facts.method = "ResolveOxid2";
+      if (!DecodeResolveOxid2(ctx.stub, &id)) return DcomReply{rpc::CallReply::Fault(kNcaFaultNdr), {}};
+      facts.text = "oxid " + std::to_string(id);
+      dcom::DualStringArray bindings = Bindings(*call.connection);
+      bool known = id == objects_.oxid();
+      status = known ? 0 : kOrInvalidOxid;
+      stub = EncodeResolveOxid2Response(known ? &bindings : nullptr, known ? objects_.ipid_rem_unknown() : Guid{},
+                                        known ? config_.authn_hint : 0, dcom::ComVersion{}, status);
+      break;
+    }
+    default:
+      facts.method = "opnum " + std::to_string(ctx.opnum);
+      Record(call, facts, "fault nca_s_op_rng_error");
+      return DcomReply{rpc::CallReply::Fault(kNcaOpRangeError), {}};
+  }
+  Record(call, facts, Hex(status));
+  return DcomReply{Stub(std::move(stub)), {}};
 }
 
 DcomReply DcomServer::RemUnknown(const DcomCall& call) {

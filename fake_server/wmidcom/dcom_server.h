@@ -2,7 +2,8 @@
 // (interface, IPID, opnum, stub) to its reply.
 //
 //   activation port: IRemoteSCMActivator::RemoteCreateInstance (WbemLevel1Login
-//                    only; others REGDB_E_CLASSNOTREG)
+//                    only; others REGDB_E_CLASSNOTREG), IObjectExporter
+//                    (ServerAlive, ServerAlive2, ResolveOxid2, SimplePing, ComplexPing)
 //   object port:     IRemUnknown(2) RemAddRef/RemRelease on ipidRemUnknown,
 //                    IWbemLevel1Login::NTLMLogin, IWbemServices GetObject,
 //                    ExecQuery, CreateInstanceEnum, DeleteInstance,
@@ -24,6 +25,7 @@
 
 #include "journal/journal.h"
 #include "rpc/server_association.h"
+#include "dcom/objref.h"
 #include "scenario/scenario.h"
 #include "wmidcom/fault_book.h"
 #include "wmidcom/object_table.h"
@@ -78,6 +80,9 @@ class DcomServer {
   std::vector<std::uint8_t> Export(const dcerpc::Guid& iid, std::shared_ptr<ServedObject> object,
                                    const PduConnectionInfo& connection);
   std::string AdvertisedHost(const PduConnectionInfo& connection) const;
+  // The object exporter's string and security bindings, as a client that came in on `connection` reaches it.
+  dcom::DualStringArray Bindings(const PduConnectionInfo& connection) const;
+  DcomReply ObjectExporter(const DcomCall& call);
 
   // Looks the call up in the fault book: true when an RPC or transport fault
   // answers it (*out set); a scripted WBEM result goes to *hresult instead,
