@@ -39,6 +39,12 @@ const char* ServicesMethodName(std::uint16_t opnum) {
   }
 }
 
+// A stall longer than a Next's lTimeout (WBEM_INFINITE is -1) ends in a timeout reply.
+bool TimesOutFirst(std::int32_t timeout_ms, const PduAction& action) {
+  return action.kind == PduAction::Kind::kStall && timeout_ms >= 0 &&
+         (action.ms == 0 || static_cast<std::uint32_t>(timeout_ms) < action.ms);
+}
+
 }  // namespace
 
 DcomReply DcomServer::ServicesCall(const DcomCall& call, const ServicesObject& services, const std::string& user) {
@@ -142,6 +148,14 @@ DcomReply DcomServer::EnumCall(const DcomCall& call, EnumObject& enumerator, con
   DcomReply out;
   std::optional<std::uint32_t> scripted;
   if (Faulted(facts, &out, &scripted)) {
+    if (ctx.opnum == wmi::enum_op::kNext && TimesOutFirst(next.timeout, out.action)) {
+      // The objects are "not ready" for longer than the client will wait:
+      // after lTimeout it gets none and WBEM_S_TIMEDOUT, as Windows answers.
+      out.action = PduAction{PduAction::Kind::kDelay, static_cast<std::uint32_t>(next.timeout), 0, out.action.detail};
+      out.reply = rpc::CallReply::Stub(wmi::Encode(wmi::NextResponse{{}, next.count, {}, kWbemSTimedOut}));
+      Record(call, facts, HexOf(kWbemSTimedOut) + " after " + std::to_string(next.timeout) + " ms");
+      return out;
+    }
     Record(call, facts, out.reply.fault ? "fault " + HexOf(*out.reply.fault) : "transport " + out.action.detail);
     return out;
   }

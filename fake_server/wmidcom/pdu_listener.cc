@@ -123,6 +123,12 @@ bool PduListener::Impl::Carry(int fd, const PduConnectionInfo& info, PduSession*
                               std::span<const std::uint8_t> pdu) {
   std::vector<std::vector<std::uint8_t>> replies;
   PduAction action = session->OnPdu(pdu, &replies);
+  if (action.kind == PduAction::Kind::kDelay) {
+    // An interruptible wait: Stop() ends it within one poll slice.
+    Clock::time_point until = DeadlineAfterMs(action.ms);
+    while (!stop && Clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(kPollSliceMs));
+    if (stop) return true;  // the read loop ends the connection
+  }
   for (const auto& reply : replies) {
     if (!SendAll(fd, reinterpret_cast<const char*>(reply.data()), reply.size(),
                  DeadlineAfterMs(options.write_timeout_ms), &stop)) {
@@ -133,7 +139,7 @@ bool PduListener::Impl::Carry(int fd, const PduConnectionInfo& info, PduSession*
   }
   using K = PduAction::Kind;
   switch (action.kind) {
-    case K::kContinue: return true;
+    case K::kContinue: case K::kDelay: return true;
     case K::kClose:
       Note(ConnectionEventKind::kCloseByServer, info.id, info.peer, action.detail);
       CloseGracefully(fd, std::chrono::milliseconds(200));

@@ -45,11 +45,11 @@ struct PduConnectionInfo {
   std::uint16_t local_port = 0;
 };
 
-// What to do once the replies are sent.
+// What to do once the replies are sent (kDelay: before they are sent).
 struct PduAction {
-  enum class Kind { kContinue, kClose, kReset, kStall, kGarbageThenClose };
+  enum class Kind { kContinue, kClose, kReset, kStall, kGarbageThenClose, kDelay };
   Kind kind = Kind::kContinue;
-  std::uint32_t ms = 0;     // kStall: how long (0: until the client goes)
+  std::uint32_t ms = 0;     // kStall: how long (0: until the client goes); kDelay: how long
   std::uint32_t bytes = 0;  // kGarbageThenClose
   std::string detail;       // for the journal: why
 };

@@ -161,7 +161,12 @@ std::vector<std::uint8_t> EncodeWmiObject(const scenario::DataSet& data, const W
   wmio::Decoration dec{decoration.server, ns};
   wmio::Object encoded;
   if (object.instance == nullptr) {
-    encoded = wmio::Object::ForClass(cls, dec);
+    // The ParentClass part, as Windows sends it: the superclass with its own properties.
+    wmio::ClassPtr parent;
+    if (const scenario::ClassDecl* super = data.FindClass(object.name_space, object.class_decl->superclass)) {
+      parent = MapClass(data, WmiObject{object.name_space, super, nullptr, {}});
+    }
+    encoded = wmio::Object::ForClass(cls, dec, parent);
   } else {
     wmio::Instance instance = wmio::Instance::OfClass(cls);
     for (size_t i = 0; i < cls->properties.size(); ++i) {

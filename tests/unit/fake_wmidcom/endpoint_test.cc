@@ -197,6 +197,9 @@ TEST_F(EndpointTest, GetObjectReturnsTheClassAndErrorsAsHresults) {
   EXPECT_EQ(cls.cls->superclass(), "CIM_Service");
   ASSERT_NE(cls.cls->FindProperty("Name"), nullptr);
   EXPECT_NE(wmio::FindQualifier(cls.cls->FindProperty("Name")->qualifiers, "key"), nullptr);
+  EXPECT_TRUE(cls.cls->FindProperty("Name")->inherited);
+  ASSERT_NE(cls.parent, nullptr);  // the ParentClass part names the superclass
+  EXPECT_EQ(cls.parent->name, "CIM_Service");
   get.object_path = u"NoSuchClass";
   ASSERT_TRUE(conn.Call(wmi::kIidIWbemServices, services, wmi::services_op::kGetObject, wmi::Encode(get), &stub).ok());
   ASSERT_TRUE(wmi::Decode(stub, &response).ok());
@@ -250,6 +253,28 @@ TEST_F(EndpointTest, StallInNextTimesTheClientOut) {
   rpc::Status s = probe.Call(ids[0], wmi::enum_op::kNext, enumerator, wmi::Encode(next),
                              rpc::DeadlineIn(std::chrono::milliseconds(300)), &stub);
   EXPECT_EQ(s.code(), rpc::ErrorCode::kTimeout) << s.ToString();
+}
+
+TEST_F(EndpointTest, NextTimesOutWhenTheStallOutlastsLTimeout) {
+  Start("  wmidcom:\n    faults:\n      - {match: {method: Next}, transport: stall, ms: 10000, times: 1}\n");
+  ObjectConnection conn(object_port(), ClientWith("alice", "Passw0rd!"));
+  dcerpc::Guid services = Login(&conn);
+  dcerpc::Guid enumerator;
+  ASSERT_EQ(Query(&conn, services, "SELECT * FROM Win32_Service", &enumerator), 0u);
+  wmi::NextRequest next;
+  next.timeout = 100;
+  next.count = 1;
+  std::vector<std::uint8_t> stub;
+  auto started = std::chrono::steady_clock::now();
+  ASSERT_TRUE(conn.Call(wmi::kIidIEnumWbemClassObject, enumerator, wmi::enum_op::kNext, wmi::Encode(next), &stub).ok());
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));  // not the 10 s stall
+  wmi::NextResponse r;
+  ASSERT_TRUE(wmi::Decode(stub, &r).ok());
+  EXPECT_EQ(r.hresult, kWbemSTimedOut);
+  EXPECT_TRUE(r.objects.empty());
+  ASSERT_TRUE(Next(&conn, enumerator, 1, &r).ok());  // the fault fired once; the data is there now
+  EXPECT_EQ(r.hresult, 0u);
+  EXPECT_EQ(r.objects.size(), 1u);
 }
 
 TEST_F(EndpointTest, ResetAfterBindOfTheActivator) {
