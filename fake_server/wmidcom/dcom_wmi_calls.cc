@@ -8,6 +8,8 @@
 #include "wmidcom/dcom_server.h"
 #include "wmidcom/enumerator.h"
 #include "wmidcom/wbem_status.h"
+#include "wmidcom/wmio_mapping.h"
+#include "wmio/codec.h"
 
 namespace cimulate::fake::wmidcom {
 namespace {
@@ -33,10 +35,32 @@ const char* ServicesMethodName(std::uint16_t opnum) {
   switch (opnum) {
     case wmi::services_op::kGetObject: return "GetObject";
     case wmi::services_op::kDeleteInstance: return "DeleteInstance";
+    case wmi::services_op::kPutInstance: return "PutInstance";
     case wmi::services_op::kCreateInstanceEnum: return "CreateInstanceEnum";
     case wmi::services_op::kExecQuery: return "ExecQuery";
     default: return nullptr;
   }
+}
+
+WmiStore::PutMode PutModeOf(std::int32_t flags) {
+  if ((flags & wmi::kWbemFlagCreateOnly) != 0) return WmiStore::PutMode::kCreateOnly;
+  if ((flags & wmi::kWbemFlagUpdateOnly) != 0) return WmiStore::PutMode::kUpdateOnly;
+  return WmiStore::PutMode::kCreateOrUpdate;
+}
+
+// PutInstance's object as a scenario instance; returns the class name for
+// the journal and the fault book, and sets *error when the object is unusable.
+std::string PutInstanceText(const scenario::DataSet& data, const std::string& name_space,
+                            const wmi::PutInstanceRequest& put, scenario::InstanceValue* value, std::string* error) {
+  dcom::ObjRef ref;
+  wmio::Object object;
+  if (!put.instance || !dcom::DecodeObjRef(put.instance->data, &ref).ok() ||
+      !wmio::DecodeEncodingUnit(ref.object_data, &object).ok() || !object.is_instance()) {
+    *error = "not an MS-WMIO instance";
+    return "";
+  }
+  InstanceFromWmio(data, name_space, *object.instance, value, error);
+  return object.instance->class_name();
 }
 
 // A stall longer than a Next's lTimeout (WBEM_INFINITE is -1) ends in a timeout reply.
@@ -61,12 +85,19 @@ DcomReply DcomServer::ServicesCall(const DcomCall& call, const ServicesObject& s
   wmi::DeleteInstanceRequest del;
   wmi::CreateInstanceEnumRequest cie;
   wmi::ExecQueryRequest query;
+  wmi::PutInstanceRequest put;
+  scenario::InstanceValue put_value;
+  std::string put_error;
   bool decoded = false;
   switch (ctx.opnum) {
     case wmi::services_op::kGetObject: decoded = wmi::Decode(ctx.stub, &get).ok(); facts.text = NarrowText(get.object_path); break;
     case wmi::services_op::kDeleteInstance: decoded = wmi::Decode(ctx.stub, &del).ok(); facts.text = NarrowText(del.object_path); break;
     case wmi::services_op::kCreateInstanceEnum: decoded = wmi::Decode(ctx.stub, &cie).ok(); facts.text = NarrowText(cie.class_name); break;
     case wmi::services_op::kExecQuery: decoded = wmi::Decode(ctx.stub, &query).ok(); facts.text = NarrowText(query.query); break;
+    case wmi::services_op::kPutInstance:
+      decoded = wmi::Decode(ctx.stub, &put).ok();
+      if (decoded) facts.text = PutInstanceText(data_, services.name_space, put, &put_value, &put_error);
+      break;
   }
   if (!decoded) {
     Record(call, facts, "fault nca_s_fault_ndr");
@@ -92,6 +123,13 @@ DcomReply DcomServer::ServicesCall(const DcomCall& call, const ServicesObject& s
       else response.object = wmi::InOutInterfacePtr::Requested(dcom::MInterfacePointer{std::move(pointer)});
     }
     if (hresult != kS_OK) response.object = wmi::InOutInterfacePtr::Requested();
+    response.hresult = hresult;
+    stub = wmi::Encode(response);
+  } else if (ctx.opnum == wmi::services_op::kPutInstance) {
+    wmi::PutInstanceResponse response;
+    if (scripted) hresult = *scripted;
+    else if (!put_error.empty()) hresult = kWbemEInvalidParameter;
+    else hresult = store_.PutInstance(put_value, PutModeOf(put.flags));
     response.hresult = hresult;
     stub = wmi::Encode(response);
   } else if (ctx.opnum == wmi::services_op::kDeleteInstance) {

@@ -1,6 +1,8 @@
 #include "wmidcom/wmi_store.h"
 
 #include "engine/text.h"
+#include "engine/values.h"
+#include "scenario/instance_builder.h"
 #include "engine/wql.h"
 #include "wmidcom/object_path.h"
 #include "wmidcom/wbem_status.h"
@@ -128,6 +130,28 @@ std::uint32_t WmiStore::DeleteInstance(const std::string& name_space, std::strin
   std::uint32_t status = FindInstance(name_space, path, &stored);
   if (status != kS_OK) return status;
   repository_.Remove(stored);
+  return kS_OK;
+}
+
+std::uint32_t WmiStore::PutInstance(const scenario::InstanceValue& value, PutMode mode) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const scenario::ClassDecl* decl = repository_.FindClass(value.name_space, value.class_name);
+  if (decl == nullptr) return kWbemEInvalidClass;
+  core::InstancePtr built;
+  if (scenario::ToInstance(value, data_, &built) != MI_RESULT_OK || !built) return kWbemEInvalidParameter;
+  for (const std::string& k : repository_.KeysOf(value.name_space, decl->name)) {
+    std::string text;
+    if (!PropertyText(built.get(), k.c_str(), &text)) return kWbemEInvalidParameter;  // a key without a value
+  }
+  const StoredInstance* existing = repository_.FindSameKeys(value.name_space, decl->name, built.get());
+  if (existing != nullptr && mode == PutMode::kCreateOnly) return kWbemEAlreadyExists;
+  if (existing == nullptr && mode == PutMode::kUpdateOnly) return kWbemENotFound;
+  if (existing != nullptr) {
+    repository_.Replace(existing, Share(built.release()));
+  } else {
+    repository_.Add(StoredInstance{"wmidcom-put-" + std::to_string(++created_), value.name_space, decl->name,
+                                   Share(built.release())});
+  }
   return kS_OK;
 }
 

@@ -53,11 +53,18 @@ class WmiStore {
                                    std::vector<WmiObject>* out) const;
   std::uint32_t DeleteInstance(const std::string& name_space, std::string_view path);
 
+  enum class PutMode { kCreateOrUpdate, kUpdateOnly, kCreateOnly };
+  // Stores `value` (an instance of a class of the data, with every key set):
+  // replaces the instance with the same keys or adds it, as `mode` allows
+  // (WBEM_E_ALREADY_EXISTS, WBEM_E_NOT_FOUND otherwise).
+  std::uint32_t PutInstance(const scenario::InstanceValue& value, PutMode mode);
+
  private:
   std::uint32_t FindInstance(const std::string& name_space, std::string_view path, const StoredInstance** out) const;
   WmiObject MakeInstanceObject(const std::string& name_space, const StoredInstance& stored) const;
 
   const scenario::DataSet data_;  // the Repository keeps a reference to it
+  std::uint64_t created_ = 0;      // guarded by mu_: ids of instances PutInstance adds
   mutable std::mutex mu_;
   Repository repository_;  // guarded by mu_
 };

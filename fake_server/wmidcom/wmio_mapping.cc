@@ -1,6 +1,7 @@
 #include "wmidcom/wmio_mapping.h"
 
 #include "engine/text.h"
+#include "scenario/datetime.h"
 #include "wmio/class.h"
 #include "wmio/codec.h"
 #include "wmio/instance.h"
@@ -189,6 +190,53 @@ std::vector<std::uint8_t> EncodeWmiObject(const scenario::DataSet& data, const W
     out.clear();
   }
   return out;
+}
+
+namespace {
+
+// `in` as a scenario value of the declared `type`; false when it does not fit.
+bool ScalarFromWmio(MI_Type type, const wmio::Value& in, scenario::Value* out, std::string* error) {
+  out->type = type;
+  out->null = false;
+  switch (type) {
+    case MI_BOOLEAN: out->boolean = in.as_bool(); return true;
+    case MI_SINT8: case MI_SINT16: case MI_SINT32: case MI_SINT64: out->sint = in.as_int64(); return true;
+    case MI_UINT8: case MI_UINT16: case MI_UINT32: case MI_UINT64: case MI_CHAR16: out->uint = in.as_uint64(); return true;
+    case MI_REAL32: case MI_REAL64: out->real = in.as_double(); return true;
+    case MI_STRING: out->string = in.as_string(); return true;
+    case MI_DATETIME: return scenario::ParseDatetime(in.as_string(), &out->datetime, error);
+    default: *error = "arrays, references and embedded objects are not taken by PutInstance"; return false;
+  }
+}
+
+}  // namespace
+
+bool InstanceFromWmio(const scenario::DataSet& data, const std::string& name_space, const wmio::Instance& instance,
+                      scenario::InstanceValue* out, std::string* error) {
+  const scenario::ClassDecl* decl = data.FindClass(name_space, instance.class_name());
+  if (decl == nullptr) {
+    *error = "no class " + instance.class_name();
+    return false;
+  }
+  out->class_name = decl->name;
+  out->name_space = name_space;
+  for (size_t i = 0; i < instance.cls->properties.size() && i < instance.values.size(); ++i) {
+    const wmio::Property& p = instance.cls->properties[i];
+    if (p.name.rfind("__", 0) == 0 || instance.values[i].is_null()) continue;  // system properties, NULLs
+    const scenario::PropertyDecl* declared = data.FindProperty(name_space, decl->name, p.name);
+    if (declared == nullptr) {
+      *error = "class " + decl->name + " has no property " + p.name;
+      return false;
+    }
+    scenario::PropertyValue value;
+    value.name = declared->name;
+    if (!ScalarFromWmio(declared->type, instance.values[i], &value.value, error)) {
+      *error = p.name + ": " + *error;
+      return false;
+    }
+    out->properties.push_back(std::move(value));
+  }
+  return true;
 }
 
 }  // namespace cimulate::fake::wmidcom

@@ -15,6 +15,7 @@
 
 #include "scenario/data.h"
 #include "wmidcom/wmi_store.h"
+#include "wmio/instance.h"
 #include "wmio/object.h"
 
 namespace cimulate::fake::wmidcom {
@@ -31,6 +32,13 @@ wmio::ClassPtr MapClass(const scenario::DataSet& data, const WmiObject& object);
 // with `error` set when the encoder refuses it.
 std::vector<std::uint8_t> EncodeWmiObject(const scenario::DataSet& data, const WmiObject& object,
                                           const DecorationInfo& decoration, std::string* error);
+
+// An MS-WMIO instance (PutInstance's argument) as a scenario instance of the
+// data's class of that name, its values typed by the data's declarations.
+// False with `error` for an unknown class or property, or a value that does
+// not fit the declared type.  Arrays and references are not taken yet.
+bool InstanceFromWmio(const scenario::DataSet& data, const std::string& name_space, const wmio::Instance& instance,
+                      scenario::InstanceValue* out, std::string* error);
 
 }  // namespace cimulate::fake::wmidcom
 

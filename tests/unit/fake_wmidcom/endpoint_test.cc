@@ -206,6 +206,47 @@ TEST_F(EndpointTest, GetObjectReturnsTheClassAndErrorsAsHresults) {
   EXPECT_EQ(response.hresult, kWbemENotFound);
 }
 
+TEST_F(EndpointTest, PutInstanceCreatesAndUpdatesAsFlagsAllow) {
+  Start();
+  ObjectConnection conn(object_port(), ClientWith("alice", "Passw0rd!"));
+  dcerpc::Guid services = Login(&conn);
+  wmi::GetObjectRequest get;
+  get.object_path = u"Win32_Service";
+  std::vector<std::uint8_t> stub;
+  ASSERT_TRUE(conn.Call(wmi::kIidIWbemServices, services, wmi::services_op::kGetObject, wmi::Encode(get), &stub).ok());
+  wmi::GetObjectResponse got;
+  ASSERT_TRUE(wmi::Decode(stub, &got).ok());
+  ASSERT_TRUE(got.object.value.has_value());
+  wmio::Object cls = DecodeObject(*got.object.value);
+  auto put = [&](const std::string& name, const std::string& state, std::int32_t flags) {
+    wmio::Instance instance;
+    EXPECT_TRUE(wmio::Instance::Make(cls.cls, {{"Name", wmio::Value::String(name)}, {"State", wmio::Value::String(state)}},
+                                     &instance).ok());
+    std::vector<std::uint8_t> unit;
+    EXPECT_TRUE(wmio::EncodeEncodingUnit(wmio::Object::ForInstance(instance), &unit).ok());
+    wmi::PutInstanceRequest request;
+    request.instance = dcom::MInterfacePointer{dcom::EncodeObjRef(
+        dcom::CustomObjRef(wmi::kIidIWbemClassObject, wmi::kClsidWbemClassObject, std::move(unit)))};
+    request.flags = flags;
+    std::vector<std::uint8_t> reply;
+    EXPECT_TRUE(conn.Call(wmi::kIidIWbemServices, services, wmi::services_op::kPutInstance, wmi::Encode(request), &reply).ok());
+    wmi::PutInstanceResponse response;
+    EXPECT_TRUE(wmi::Decode(reply, &response).ok());
+    return response.hresult;
+  };
+  EXPECT_EQ(put("NewSvc", "Running", wmi::kWbemFlagCreateOnly), 0u);
+  EXPECT_EQ(put("NewSvc", "Running", wmi::kWbemFlagCreateOnly), kWbemEAlreadyExists);
+  EXPECT_EQ(put("Other", "Running", wmi::kWbemFlagUpdateOnly), kWbemENotFound);
+  EXPECT_EQ(put("Spooler", "Running", wmi::kWbemFlagCreateOrUpdate), 0u);
+  dcerpc::Guid enumerator;
+  ASSERT_EQ(Query(&conn, services, "SELECT Name FROM Win32_Service WHERE State = 'Running'", &enumerator), 0u);
+  wmi::NextResponse r;
+  ASSERT_TRUE(Next(&conn, enumerator, 10, &r).ok());
+  std::vector<std::string> names;
+  for (const auto& p : r.objects) names.push_back(DecodeObject(p).instance->Get("Name")->as_string());
+  EXPECT_THAT(names, ::testing::UnorderedElementsAre("WinRM", "Dhcp", "Spooler", "NewSvc"));
+}
+
 TEST_F(EndpointTest, ScriptedHresultAndRpcFault) {
   Start(R"(  wmidcom:
     faults:
