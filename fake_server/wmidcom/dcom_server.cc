@@ -112,11 +112,16 @@ bool DcomServer::Faulted(const CallFacts& facts, DcomReply* out, std::optional<s
 }
 
 void DcomServer::Record(const DcomCall& call, const CallFacts& facts, const std::string& outcome) {
+  RecordOn(*call.connection, call.sequence, facts, outcome);
+}
+
+void DcomServer::RecordOn(const PduConnectionInfo& connection, std::uint64_t sequence, const CallFacts& facts,
+                          const std::string& outcome) {
   if (journal_ == nullptr) return;
   RequestRecord r;
-  r.connection_id = call.connection->id;
-  r.sequence = call.sequence;
-  r.listener = call.connection->listener;
+  r.connection_id = connection.id;
+  r.sequence = sequence;
+  r.listener = connection.listener;
   r.method = "RPC";
   r.path = facts.interface_name + "." + facts.method;
   r.body = facts.text;
@@ -130,8 +135,13 @@ void DcomServer::Record(const DcomCall& call, const CallFacts& facts, const std:
 
 PduAction DcomServer::OnBind(const PduConnectionInfo& connection, const rpc::BindEvent& bind) {
   PduAction action;
-  for (const dcerpc::ContextElement& element : bind.offered) {
+  for (size_t i = 0; i < bind.offered.size(); ++i) {
+    const dcerpc::ContextElement& element = bind.offered[i];
     CallFacts facts{InterfaceName(element.abstract_syntax.uuid), "bind", "", "", ""};
+    bool accepted = i < bind.results.size() && bind.results[i].result == dcerpc::ContextResultCode::kAcceptance;
+    RecordOn(connection, 0, facts,
+             std::string(bind.type == dcerpc::PduType::kBind ? "bind " : "alter_context ") +
+                 (accepted ? "accepted" : "rejected"));
     std::optional<scenario::WmidcomFault> fault = faults_.Match(facts);
     if (fault && fault->transport == scenario::WmidcomTransportKind::kResetAfterBind) {
       action.kind = PduAction::Kind::kReset;
@@ -139,6 +149,13 @@ PduAction DcomServer::OnBind(const PduConnectionInfo& connection, const rpc::Bin
     }
   }
   return action;
+}
+
+void DcomServer::OnAuth(const PduConnectionInfo& connection, const rpc::AuthEvent& auth) {
+  std::string user;
+  if (auth.identity) user = auth.identity->anonymous ? "(anonymous)" : auth.identity->user;
+  CallFacts facts{"NTLM", "auth3", "", "context " + std::to_string(auth.auth_context_id), user};
+  RecordOn(connection, 0, facts, auth.ok ? "ok" : "denied: " + auth.error);
 }
 
 DcomReply DcomServer::Dispatch(const DcomCall& call) {

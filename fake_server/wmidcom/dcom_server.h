@@ -64,8 +64,10 @@ class DcomServer {
   const scenario::AuthConfig& auth() const { return auth_; }
 
   DcomReply Dispatch(const DcomCall& call);
-  // A bind or alter_context was answered: reset_after_bind faults act here.
+  // A bind or alter_context was answered: journalled, and reset_after_bind faults act here.
   PduAction OnBind(const PduConnectionInfo& connection, const rpc::BindEvent& bind);
+  // An auth3 was processed: journalled with the user name (never a secret).
+  void OnAuth(const PduConnectionInfo& connection, const rpc::AuthEvent& auth);
 
  private:
   DcomReply Activate(const DcomCall& call, const std::string& user);
@@ -89,6 +91,8 @@ class DcomServer {
   // for the call to send in its own reply layout.
   bool Faulted(const CallFacts& facts, DcomReply* out, std::optional<std::uint32_t>* hresult);
   void Record(const DcomCall& call, const CallFacts& facts, const std::string& outcome);
+  void RecordOn(const PduConnectionInfo& connection, std::uint64_t sequence, const CallFacts& facts,
+                const std::string& outcome);
 
   const scenario::WmidcomConfig config_;
   const scenario::AuthConfig auth_;

@@ -16,6 +16,7 @@ class RpcSession : public PduSession {
       PduAction a = server_->OnBind(info_, bind);
       if (a.kind != PduAction::Kind::kContinue) pending_ = a;
     };
+    options.hooks.on_auth = [this](const rpc::AuthEvent& auth) { server_->OnAuth(info_, auth); };
     association_ = std::make_unique<rpc::ServerAssociation>(std::move(options), [this](const rpc::CallContext& ctx) {
       DcomReply reply = server_->Dispatch(DcomCall{&info_, &ctx, ++calls_});
       if (reply.action.kind != PduAction::Kind::kContinue) pending_ = reply.action;

@@ -354,25 +354,60 @@ TEST_F(EndpointTest, RemReleaseForgetsTheIpidAndToleratesOverRelease) {
   EXPECT_EQ(s.code(), rpc::ErrorCode::kFault);  // a released IPID is gone
 }
 
-TEST_F(EndpointTest, JournalRecordsCallsWithoutSecrets) {
+// The journal's call records, without the bind and auth3 records.
+std::vector<RequestRecord> Calls(const Journal& journal) {
+  std::vector<RequestRecord> calls;
+  for (const RequestRecord& r : journal.Requests()) {
+    if (r.note.action != "bind" && r.note.action != "auth3") calls.push_back(r);
+  }
+  return calls;
+}
+
+const RequestRecord* FindRecord(const std::vector<RequestRecord>& records, const std::string& path) {
+  for (const RequestRecord& r : records) {
+    if (r.path == path) return &r;
+  }
+  return nullptr;
+}
+
+TEST_F(EndpointTest, JournalRecordsBindsAuthAndCallsWithoutSecrets) {
   Start();
   ObjectConnection conn(object_port(), ClientWith("alice", "Passw0rd!"));
   dcerpc::Guid services = Login(&conn);
   dcerpc::Guid enumerator;
   Query(&conn, services, "SELECT * FROM Win32_Service", &enumerator);
-  std::vector<RequestRecord> requests = journal_.Requests();
-  ASSERT_GE(requests.size(), 3u);
-  EXPECT_EQ(requests[0].path, "IRemoteSCMActivator.RemoteCreateInstance");
-  EXPECT_EQ(requests[0].listener, "wmidcom");
-  EXPECT_EQ(requests[1].path, "IWbemLevel1Login.NTLMLogin");
-  EXPECT_EQ(requests[1].note.resource_uri, "root/cimv2");
-  EXPECT_EQ(requests[1].note.user, "alice");
-  EXPECT_EQ(requests[2].path, "IWbemServices.ExecQuery");
-  EXPECT_EQ(requests[2].body, "SELECT * FROM Win32_Service");
-  EXPECT_EQ(requests[2].note.outcome, "0x00000000");
+  std::vector<RequestRecord> calls = Calls(journal_);
+  ASSERT_GE(calls.size(), 3u);
+  EXPECT_EQ(calls[0].path, "IRemoteSCMActivator.RemoteCreateInstance");
+  EXPECT_EQ(calls[0].listener, "wmidcom");
+  EXPECT_EQ(calls[1].path, "IWbemLevel1Login.NTLMLogin");
+  EXPECT_EQ(calls[1].note.resource_uri, "root/cimv2");
+  EXPECT_EQ(calls[1].note.user, "alice");
+  EXPECT_EQ(calls[2].path, "IWbemServices.ExecQuery");
+  EXPECT_EQ(calls[2].body, "SELECT * FROM Win32_Service");
+  EXPECT_EQ(calls[2].note.outcome, "0x00000000");
+  std::vector<RequestRecord> all = journal_.Requests();
+  const RequestRecord* bind = FindRecord(all, "IWbemServices.bind");
+  ASSERT_NE(bind, nullptr);
+  EXPECT_EQ(bind->note.outcome, "alter_context accepted");
+  const RequestRecord* auth = FindRecord(all, "NTLM.auth3");
+  ASSERT_NE(auth, nullptr);
+  EXPECT_EQ(auth->note.user, "alice");
+  EXPECT_EQ(auth->note.outcome, "ok");
   EXPECT_GE(journal_.ConnectionsAccepted("wmidcom"), 1u);
   EXPECT_GE(journal_.ConnectionsAccepted("wmidcom_object"), 1u);
   EXPECT_THAT(journal_.ToJson(), ::testing::Not(HasSubstr("Passw0rd!")));
+}
+
+TEST_F(EndpointTest, JournalRecordsAFailedLogin) {
+  Start();
+  Activation a;
+  EXPECT_FALSE(Activate(endpoint_->activation_port(), ClientWith("alice", "Wr0ng!"), wmi::kClsidWbemLevel1Login, &a).ok());
+  std::vector<RequestRecord> records = journal_.Requests();
+  const RequestRecord* auth = FindRecord(records, "NTLM.auth3");
+  ASSERT_NE(auth, nullptr);
+  EXPECT_THAT(auth->note.outcome, HasSubstr("denied"));
+  EXPECT_THAT(journal_.ToJson(), ::testing::Not(HasSubstr("Wr0ng!")));
 }
 
 TEST_F(EndpointTest, GarbageIsRefusedWithoutHarm) {
