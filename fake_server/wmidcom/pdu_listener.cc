@@ -71,7 +71,14 @@ struct PduListener::Impl {
     journal->Record(ConnectionEvent{kind, options.name, peer, id, 0, std::move(detail)});
   }
 
+  std::uint32_t accepted = 0;  // accept thread only
+
   void AcceptLoop();
+  // Carries out the scenario's connection fault for this connection, if any,
+  // before its first PDU; false when the connection is gone.
+  bool ConnectionFault(int fd, const PduConnectionInfo& info);
+  // Waits as `action` (kStall) says; false when the client closed meanwhile.
+  bool Stall(int fd, const PduConnectionInfo& info, const PduAction& action);
   void Serve(int fd, PduConnectionInfo info);
   // Sends the session's replies and carries out its action; false when the connection ended.
   bool Carry(int fd, const PduConnectionInfo& info, PduSession* session, std::span<const std::uint8_t> pdu);
@@ -89,6 +96,35 @@ void PduListener::Impl::ReapLocked() {
   }
 }
 
+bool PduListener::Impl::ConnectionFault(int fd, const PduConnectionInfo& info) {
+  for (const scenario::ConnectionFault& cf : options.connection_faults) {
+    if (cf.nth != 0 && cf.nth != info.nth) continue;
+    const scenario::TransportFault& f = cf.fault;
+    using K = scenario::TransportFaultKind;
+    std::string detail = std::string("connection fault ") + scenario::TransportFaultName(f.kind);
+    // delay waits, hang never answers; both leave the client's PDUs queued meanwhile.
+    PduAction wait{PduAction::Kind::kStall, f.kind == K::kHang ? 0 : f.ms, 0, detail};
+    if (f.kind == K::kHang || f.ms > 0) {
+      if (!Stall(fd, info, wait)) return false;
+      if (stop) return true;  // the read loop ends the connection
+    }
+    if (f.kind == K::kDelay || f.kind == K::kHang) return true;
+    if (f.kind == K::kReset || f.kind == K::kRefuse) {
+      Note(ConnectionEventKind::kResetByServer, info.id, info.peer, detail);
+      ResetAndClose(fd);
+      return false;
+    }
+    if (f.kind == K::kGarbageThenClose) {
+      std::string garbage(f.bytes, '\xA5');  // version byte 0xA5: never a DCE/RPC header
+      SendAll(fd, garbage.data(), garbage.size(), DeadlineAfterMs(options.write_timeout_ms), &stop);
+    }
+    Note(ConnectionEventKind::kCloseByServer, info.id, info.peer, detail);
+    CloseGracefully(fd, std::chrono::milliseconds(200));
+    return false;
+  }
+  return true;
+}
+
 void PduListener::Impl::AcceptLoop() {
   while (!stop) {
     if (WaitFd(listen_fd, false, Clock::time_point::max(), &stop) != WaitResult::kReady) continue;
@@ -102,6 +138,7 @@ void PduListener::Impl::AcceptLoop() {
     SplitAddress(LocalAddress(fd), &info.local_host, &local_port);
     info.local_port = static_cast<std::uint16_t>(local_port);
     Note(ConnectionEventKind::kAccept, info.id, info.peer);
+    info.nth = ++accepted;
     std::lock_guard<std::mutex> lock(mu);
     ReapLocked();
     if (connections.size() >= options.max_connections) {
@@ -155,26 +192,30 @@ bool PduListener::Impl::Carry(int fd, const PduConnectionInfo& info, PduSession*
       CloseGracefully(fd, std::chrono::milliseconds(200));
       return false;
     }
-    case K::kStall: {
-      // Wait for the client to give up (EOF) or the time to pass; its bytes meanwhile stay queued.
-      Clock::time_point until = DeadlineAfterMs(action.ms);
-      while (!stop && Clock::now() < until) {
-        WaitResult w = WaitFd(fd, false, std::min(until, Clock::now() + std::chrono::milliseconds(kPollSliceMs)), &stop);
-        if (w == WaitResult::kReady && PeekByte(fd) == 0) {
-          Note(ConnectionEventKind::kCloseByClient, info.id, info.peer, "during " + action.detail);
-          close(fd);
-          return false;
-        }
-        if (w == WaitResult::kReady) std::this_thread::sleep_for(std::chrono::milliseconds(kPollSliceMs));
-      }
-      return true;  // on Stop() the read loop ends the connection
-    }
+    case K::kStall: return Stall(fd, info, action);
   }
   return true;
 }
 
+bool PduListener::Impl::Stall(int fd, const PduConnectionInfo& info, const PduAction& action) {
+  // Wait for the client to give up (EOF) or the time to pass (ms 0: no limit);
+  // its bytes meanwhile stay queued.
+  Clock::time_point until = DeadlineAfterMs(action.ms);
+  while (!stop && Clock::now() < until) {
+    WaitResult w = WaitFd(fd, false, std::min(until, Clock::now() + std::chrono::milliseconds(kPollSliceMs)), &stop);
+    if (w == WaitResult::kReady && PeekByte(fd) == 0) {
+      Note(ConnectionEventKind::kCloseByClient, info.id, info.peer, "during " + action.detail);
+      close(fd);
+      return false;
+    }
+    if (w == WaitResult::kReady) std::this_thread::sleep_for(std::chrono::milliseconds(kPollSliceMs));
+  }
+  return true;  // on Stop() the read loop ends the connection
+}
+
 void PduListener::Impl::Serve(int fd, PduConnectionInfo info) {
   SetNoDelay(fd);
+  if (!ConnectionFault(fd, info)) return;
   std::unique_ptr<PduSession> session = factory(info);
   dcerpc::PduStreamReader reader(options.max_fragment_bytes);
   std::vector<std::uint8_t> buffer(16384);

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "journal/journal.h"
+#include "scenario/endpoint.h"
 
 namespace cimulate::fake::wmidcom {
 
@@ -35,6 +36,9 @@ struct PduListenerOptions {
   std::uint32_t read_timeout_ms = 30000;
   std::uint32_t idle_timeout_ms = 120000;
   std::uint32_t write_timeout_ms = 30000;
+  // The scenario's connection_faults for this listener, applied at accept
+  // (before any PDU) to the nth connection (or every one).
+  std::vector<scenario::ConnectionFault> connection_faults;
 };
 
 struct PduConnectionInfo {
@@ -43,6 +47,7 @@ struct PduConnectionInfo {
   std::string peer;         // "127.0.0.1:40512"
   std::string local_host;   // the address the client reached us on (getsockname)
   std::uint16_t local_port = 0;
+  std::uint32_t nth = 0;    // 1-based count of connections this listener accepted
 };
 
 // What to do once the replies are sent (kDelay: before they are sent).

@@ -63,7 +63,11 @@ ntlm::AccountTable AccountsOf(const scenario::AuthConfig& auth) {
 WmidcomEndpoint::WmidcomEndpoint(const scenario::Scenario& scenario, WmidcomEndpointOptions options, Journal* journal)
     : options_(std::move(options)),
       journal_(journal),
-      server_(std::make_unique<DcomServer>(scenario, journal, options_.seed)) {}
+      server_(std::make_unique<DcomServer>(scenario, journal, options_.seed)) {
+  for (const scenario::ConnectionFault& f : scenario.endpoint.connection_faults) {
+    if (f.listener == scenario::ListenerKind::kWmidcom) connection_faults_.push_back(f);
+  }
+}
 
 WmidcomEndpoint::~WmidcomEndpoint() { Stop(); }
 
@@ -103,6 +107,8 @@ bool WmidcomEndpoint::Start(std::string* error) {
   PduListenerOptions activation_options = object_options;
   activation_options.name = "wmidcom";
   activation_options.port = options_.port;
+  // The scenario's `listener: wmidcom` faults hit the activation port, where a client comes first.
+  activation_options.connection_faults = connection_faults_;
   activation_ = std::make_unique<PduListener>(activation_options, factory, journal_);
   if (!activation_->Start(error)) {
     *error = "wmidcom: " + *error;

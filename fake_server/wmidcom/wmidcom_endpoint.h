@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "journal/journal.h"
 #include "scenario/scenario.h"
@@ -51,6 +52,7 @@ class WmidcomEndpoint {
 
   const WmidcomEndpointOptions options_;
   Journal* journal_;
+  std::vector<scenario::ConnectionFault> connection_faults_;  // of the activation port
   std::unique_ptr<DcomServer> server_;
   std::unique_ptr<PduListener> activation_;
   std::unique_ptr<PduListener> object_;

@@ -318,6 +318,16 @@ TEST_F(EndpointTest, NextTimesOutWhenTheStallOutlastsLTimeout) {
   EXPECT_EQ(r.objects.size(), 1u);
 }
 
+TEST_F(EndpointTest, ConnectionFaultResetsTheFirstActivationConnectionOnly) {
+  Start("  connection_faults:\n    - {listener: wmidcom, nth: 1, fault: {kind: reset}}\n");
+  Activation a;
+  rpc::Status first = Activate(endpoint_->activation_port(), ClientWith("alice", "Passw0rd!"), wmi::kClsidWbemLevel1Login, &a);
+  EXPECT_FALSE(first.ok());
+  rpc::Status second = Activate(endpoint_->activation_port(), ClientWith("alice", "Passw0rd!"), wmi::kClsidWbemLevel1Login, &a);
+  EXPECT_TRUE(second.ok()) << second.ToString();
+  EXPECT_EQ(journal_.CountEvents(ConnectionEventKind::kResetByServer, "wmidcom"), 1u);
+}
+
 TEST_F(EndpointTest, ResetAfterBindOfTheActivator) {
   Start("  wmidcom:\n    faults:\n      - {match: {method: bind, interface: IRemoteSCMActivator}, transport: reset_after_bind}\n");
   rpc::ClientAssociation rpc(ClientWith("alice", "Passw0rd!"));
