@@ -10,4 +10,5 @@ cd "$(dirname "$0")/.."
 dir=$(scripts/build.sh | tail -n 1)
 mkdir -p reports
 exec "$dir/bin/cimulate-conform" run --jobs "$(nproc)" \
+  --baseline conformance/cimulate-baseline.yaml \
   --junit reports/conformance.xml --json reports/conformance.json --html reports/conformance.html "$@"

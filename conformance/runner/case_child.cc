@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 #include <chrono>
 #include <condition_variable>
@@ -230,7 +231,19 @@ fake::FakeServerOptions ServerOptions(const scenario::Scenario& s, const std::st
   if (l.winrm_http.enabled && l.winrm_http.port == 0) options.winrm_http = WithPort(l.winrm_http.host, 5985);
   bool https = l.winrm_https.enabled || s.endpoint.tls.has_value();
   if (https && l.winrm_https.port == 0) options.winrm_https = WithPort(l.winrm_https.host, 5986);
+  if (l.wmidcom.enabled && l.wmidcom.port == 0) options.wmidcom = WithPort(l.wmidcom.host, 135);
   return options;
+}
+
+// MI's local WMIDCOM endpoint (NULL destination) is port 135 of this host.
+// Outside a private namespace the fake cannot hold that port, so cimulate's
+// library is pointed at the fake's activation port through its documented
+// override (docs/wmidcom.md); an implementation that ignores the variable
+// reaches its own local endpoint, as it would in production.
+void PointLocalWmidcomAtTheFake(const fake::FakeServer& server, bool private_network) {
+  if (private_network) return;
+  const std::string address = server.address(scenario::ListenerKind::kWmidcom);
+  if (!address.empty()) ::setenv("CIMULATE_WMIDCOM_ENDPOINT", address.c_str(), 1);
 }
 
 // Ends the child at once: no destructors, no atexit handlers, no joins.
@@ -287,6 +300,7 @@ void RunCaseChild(const ChildOptions& options) {
     progress.Error("the fake endpoint did not start: " + error);
     Exit(3);
   }
+  PointLocalWmidcomAtTheFake(*server, private_network);
   CaseContext ctx;
   ctx.scenario = &s;
   ctx.plan = PlanSteps(s, options.default_step_deadline_ms);

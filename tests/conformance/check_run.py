@@ -25,6 +25,7 @@ def parse_args():
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--step-timeout-ms", help="passed to cimulate-conform run: what a HANG costs")
     p.add_argument("--no-stacks", action="store_true", help="passed to cimulate-conform run")
+    p.add_argument("--baseline", help="passed to cimulate-conform run --baseline")
     p.add_argument("--timeout", type=int, default=150, help="seconds the run may take")
     p.add_argument("--expect", action="append", default=[], metavar="VERDICT[|VERDICT]:CASE")
     p.add_argument("--only", metavar="VERDICT,...", help="every case must have one of these verdicts")
@@ -42,6 +43,8 @@ def run(args, paths):
         command += ["--step-timeout-ms", args.step_timeout_ms]
     if args.no_stacks:
         command += ["--no-stacks"]
+    if args.baseline:
+        command += ["--baseline", args.baseline]
     print("$ " + " ".join(command), flush=True)
     try:
         done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
