@@ -1,5 +1,7 @@
 #include "wmidcom/wmi_store.h"
 
+#include <strings.h>
+
 #include "engine/text.h"
 #include "engine/values.h"
 #include "scenario/instance_builder.h"
@@ -21,15 +23,31 @@ std::string WmiNamespace(std::string_view login_namespace) {
   return wsman::NormalizeNamespace(text);
 }
 
+namespace {
+
+bool AlwaysPresent(const std::string& ns) {
+  return ::strcasecmp(ns.c_str(), "root") == 0 || ::strcasecmp(ns.c_str(), "root/cimv2") == 0;
+}
+
+}  // namespace
+
 WmiStore::WmiStore(const scenario::DataSet& data) : data_(data), repository_(data_) {}
 
 std::uint32_t WmiStore::OpenNamespace(std::string_view login_namespace, std::string* name_space) const {
   std::string ns = WmiNamespace(login_namespace);
   std::lock_guard<std::mutex> lock(mu_);
   const scenario::NamespaceData* found = repository_.FindNamespace(ns);
-  if (ns.empty() || found == nullptr) return kWbemEInvalidNamespace;
-  *name_space = found->name;
-  return kS_OK;
+  if (found != nullptr) {
+    *name_space = found->name;
+    return kS_OK;
+  }
+  // Every Windows host has root and root/cimv2, so a scenario that declares
+  // no data there still logs in; its classes are simply not found.
+  if (AlwaysPresent(ns)) {
+    *name_space = ns;
+    return kS_OK;
+  }
+  return kWbemEInvalidNamespace;
 }
 
 WmiObject WmiStore::MakeInstanceObject(const std::string& name_space, const StoredInstance& stored) const {
