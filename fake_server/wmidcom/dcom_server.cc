@@ -4,6 +4,7 @@
 
 #include "dcom/activation_properties.h"
 #include "dcom/guids.h"
+#include "dcom/object_exporter.h"
 #include "dcom/objref.h"
 #include "dcom/rem_unknown.h"
 #include "dcom/remote_scm_activator.h"
@@ -12,13 +13,14 @@
 #include "wmi/services_stubs.h"
 #include "wmi/wmi_ids.h"
 #include "wmidcom/enumerator.h"
-#include "wmidcom/object_exporter.h"
-#include "wmidcom/wbem_status.h"
+#include "wmi/wbem_status.h"
 
 namespace cimulate::fake::wmidcom {
 namespace {
 
 constexpr std::uint32_t kNcaOpRangeError = 0x1C010002;
+// OR_INVALID_OXID: the error_status_t Windows' exporter answers for an OXID it does not know.
+constexpr std::uint32_t kOrInvalidOxid = 1910;
 constexpr std::uint32_t kNcaUnknownInterface = 0x1C010003;
 constexpr std::uint32_t kNcaFaultNdr = 0x000006F7;
 constexpr std::uint32_t kPublicRefs = 5;
@@ -183,8 +185,8 @@ DcomReply DcomServer::Activate(const DcomCall& call, const std::string& user) {
   CallFacts facts{"IRemoteSCMActivator", "RemoteCreateInstance", "", "", user};
   if (ctx.opnum == dcom::kOpnumRemoteGetClassObject) {
     facts.method = "RemoteGetClassObject";
-    Record(call, facts, Hex(kENoInterface));
-    return DcomReply{Stub(dcom::EncodeRemoteGetClassObjectError(static_cast<std::int32_t>(kENoInterface))), {}};
+    Record(call, facts, Hex(wmi::kENoInterface));
+    return DcomReply{Stub(dcom::EncodeRemoteGetClassObjectError(static_cast<std::int32_t>(wmi::kENoInterface))), {}};
   }
   if (ctx.opnum != dcom::kOpnumRemoteCreateInstance) return DcomReply{rpc::CallReply::Fault(kNcaOpRangeError), {}};
   dcom::RemoteCreateInstanceRequest request;
@@ -205,7 +207,7 @@ DcomReply DcomServer::Activate(const DcomCall& call, const std::string& user) {
   if (scripted) {
     response.hresult = static_cast<std::int32_t>(*scripted);
   } else if (in.instantiation.clsid != wmi::kClsidWbemLevel1Login) {
-    response.hresult = static_cast<std::int32_t>(kRegdbEClassNotReg);
+    response.hresult = static_cast<std::int32_t>(wmi::kRegdbEClassNotReg);
   } else {
     dcom::ActivationPropertiesOut props;
     for (const Guid& iid : in.instantiation.iids) {
@@ -215,7 +217,7 @@ DcomReply DcomServer::Activate(const DcomCall& call, const std::string& user) {
         props.props_out.interfaces.push_back(
             dcom::MInterfacePointer{Export(wmi::kIidIWbemLevel1Login, std::make_shared<Level1LoginObject>(), *call.connection)});
       } else {
-        props.props_out.hresults.push_back(static_cast<std::int32_t>(kENoInterface));
+        props.props_out.hresults.push_back(static_cast<std::int32_t>(wmi::kENoInterface));
         props.props_out.interfaces.push_back(std::nullopt);
       }
     }
@@ -234,35 +236,54 @@ DcomReply DcomServer::ObjectExporter(const DcomCall& call) {
   CallFacts facts{"IObjectExporter", "", "", "", ""};
   std::vector<std::uint8_t> stub;
   std::uint32_t status = 0;
-  std::uint64_t id = 0;
+  bool decoded = true;
   switch (ctx.opnum) {
-    case kOpnumServerAlive:
+    case dcom::kOpnumServerAlive:
       facts.method = "ServerAlive";
-      stub = EncodeServerAliveResponse(0);
+      stub = dcom::EncodeErrorStatusResponse(0);
       break;
-    case kOpnumServerAlive2:
+    case dcom::kOpnumServerAlive2: {
       facts.method = "ServerAlive2";
-      stub = EncodeServerAlive2Response(dcom::ComVersion{}, Bindings(*call.connection), 0);
+      dcom::ServerAlive2Response response;
+      response.bindings = Bindings(*call.connection);
+      stub = dcom::EncodeServerAlive2Response(response);
       break;
-    case kOpnumSimplePing:
-    case kOpnumComplexPing:
-      facts.method = ctx.opnum == kOpnumSimplePing ? "SimplePing" : "ComplexPing";
-      if (!DecodePingSetId(ctx.stub, &id)) return DcomReply{rpc::CallReply::Fault(kNcaFaultNdr), {}};
-      facts.text = "set " + std::to_string(id);
+    }
+    case dcom::kOpnumSimplePing: {
+      facts.method = "SimplePing";
+      std::uint64_t set_id = 0;
+      decoded = dcom::DecodeSimplePingRequest(ctx.stub, &set_id).ok();
+      facts.text = "set " + std::to_string(set_id);
+      stub = dcom::EncodeErrorStatusResponse(0);
+      break;
+    }
+    case dcom::kOpnumComplexPing: {
+      facts.method = "ComplexPing";
+      dcom::ComplexPingRequest request;
+      decoded = dcom::DecodeComplexPingRequest(ctx.stub, &request).ok();
+      facts.text = "set " + std::to_string(request.set_id);
       // Objects are exported with SORF_NOPING and never collected, so any set
       // is fine (impacket's ComplexPing even sends its set id in the wrong field).
-      if (ctx.opnum == kOpnumSimplePing) stub = EncodeSimplePingResponse(0);
-      else stub = EncodeComplexPingResponse(id != 0 ? id : objects_.oxid(), 2, 0);
+      dcom::ComplexPingResponse response;
+      response.set_id = request.set_id != 0 ? request.set_id : objects_.oxid();
+      response.ping_backoff_factor = 2;
+      stub = dcom::EncodeComplexPingResponse(response);
       break;
-    case kOpnumResolveOxid2: {
+    }
+    case dcom::kOpnumResolveOxid2: {
       facts.method = "ResolveOxid2";
-      if (!DecodeResolveOxid2(ctx.stub, &id)) return DcomReply{rpc::CallReply::Fault(kNcaFaultNdr), {}};
-      facts.text = "oxid " + std::to_string(id);
-      dcom::DualStringArray bindings = Bindings(*call.connection);
-      bool known = id == objects_.oxid();
-      status = known ? 0 : kOrInvalidOxid;
-      stub = EncodeResolveOxid2Response(known ? &bindings : nullptr, known ? objects_.ipid_rem_unknown() : Guid{},
-                                        known ? config_.authn_hint : 0, dcom::ComVersion{}, status);
+      dcom::ResolveOxidRequest request;
+      decoded = dcom::DecodeResolveOxidRequest(ctx.stub, &request).ok();
+      facts.text = "oxid " + std::to_string(request.oxid);
+      dcom::ResolveOxidResponse response;
+      if (request.oxid == objects_.oxid()) {
+        response.bindings = Bindings(*call.connection);
+        response.ipid_rem_unknown = objects_.ipid_rem_unknown();
+        response.authn_hint = config_.authn_hint;
+      } else {
+        response.error = status = kOrInvalidOxid;
+      }
+      stub = dcom::EncodeResolveOxid2Response(response);
       break;
     }
     default:
@@ -270,6 +291,7 @@ DcomReply DcomServer::ObjectExporter(const DcomCall& call) {
       Record(call, facts, "fault nca_s_op_rng_error");
       return DcomReply{rpc::CallReply::Fault(kNcaOpRangeError), {}};
   }
+  if (!decoded) return DcomReply{rpc::CallReply::Fault(kNcaFaultNdr), {}};
   Record(call, facts, Hex(status));
   return DcomReply{Stub(std::move(stub)), {}};
 }
@@ -293,7 +315,7 @@ DcomReply DcomServer::RemUnknown(const DcomCall& call) {
     if (ctx.opnum == dcom::kOpnumRemAddRef) objects_.AddRef(ref.ipid, ref.public_refs);
     else objects_.Release(ref.ipid, ref.public_refs);  // tolerant of over-release
   }
-  Record(call, facts, Hex(kS_OK));
+  Record(call, facts, Hex(wmi::kWbemSNoError));
   // RemAddRef's reply has per-reference results; clients send RemRelease in practice.
   return DcomReply{Stub(dcom::EncodeRemReleaseResponse(dcom::OrpcThat{}, 0)), {}};
 }
@@ -322,7 +344,7 @@ DcomReply DcomServer::Login(const DcomCall& call, const std::string& user) {
   wmi::NtlmLoginResponse response;
   std::string name_space;
   response.hresult = scripted ? *scripted : store_.OpenNamespace(facts.text, &name_space);
-  if (response.hresult == kS_OK) {
+  if (response.hresult == wmi::kWbemSNoError) {
     response.services =
         dcom::MInterfacePointer{Export(wmi::kIidIWbemServices, std::make_shared<ServicesObject>(name_space), *call.connection)};
   }

@@ -7,7 +7,7 @@
 #include "wmi/wmi_ids.h"
 #include "wmidcom/dcom_server.h"
 #include "wmidcom/enumerator.h"
-#include "wmidcom/wbem_status.h"
+#include "wmi/wbem_status.h"
 #include "wmidcom/wmio_mapping.h"
 #include "wmio/codec.h"
 
@@ -111,24 +111,24 @@ DcomReply DcomServer::ServicesCall(const DcomCall& call, const ServicesObject& s
   }
   const std::string& ns = services.name_space;
   std::vector<std::uint8_t> stub;
-  std::uint32_t hresult = kS_OK;
+  std::uint32_t hresult = wmi::kWbemSNoError;
   if (ctx.opnum == wmi::services_op::kGetObject) {
     wmi::GetObjectResponse response;
     WmiObject object;
     hresult = scripted ? *scripted : store_.GetObject(ns, facts.text, &object);
     std::string error;
-    if (hresult == kS_OK) {
+    if (hresult == wmi::kWbemSNoError) {
       std::vector<std::uint8_t> pointer = ObjectPointer(object, &error);
-      if (pointer.empty()) hresult = kWbemEFailed;
+      if (pointer.empty()) hresult = wmi::kWbemEFailed;
       else response.object = wmi::InOutInterfacePtr::Requested(dcom::MInterfacePointer{std::move(pointer)});
     }
-    if (hresult != kS_OK) response.object = wmi::InOutInterfacePtr::Requested();
+    if (hresult != wmi::kWbemSNoError) response.object = wmi::InOutInterfacePtr::Requested();
     response.hresult = hresult;
     stub = wmi::Encode(response);
   } else if (ctx.opnum == wmi::services_op::kPutInstance) {
     wmi::PutInstanceResponse response;
     if (scripted) hresult = *scripted;
-    else if (!put_error.empty()) hresult = kWbemEInvalidParameter;
+    else if (!put_error.empty()) hresult = wmi::kWbemEInvalidParameter;
     else hresult = store_.PutInstance(put_value, PutModeOf(put.flags));
     response.hresult = hresult;
     stub = wmi::Encode(response);
@@ -147,7 +147,7 @@ DcomReply DcomServer::ServicesCall(const DcomCall& call, const ServicesObject& s
       hresult = store_.CreateInstanceEnum(ns, facts.text, (cie.flags & kWbemFlagShallow) != 0, &objects);
     }
     wmi::InterfacePtr enumerator;
-    if (hresult == kS_OK) {
+    if (hresult == wmi::kWbemSNoError) {
       auto e = std::make_shared<EnumObject>(ns, std::make_unique<Enumerator>(std::move(objects)));
       enumerator = dcom::MInterfacePointer{Export(wmi::kIidIEnumWbemClassObject, e, *call.connection)};
     }
@@ -190,15 +190,15 @@ DcomReply DcomServer::EnumCall(const DcomCall& call, EnumObject& enumerator, con
       // The objects are "not ready" for longer than the client will wait:
       // after lTimeout it gets none and WBEM_S_TIMEDOUT, as Windows answers.
       out.action = PduAction{PduAction::Kind::kDelay, static_cast<std::uint32_t>(next.timeout), 0, out.action.detail};
-      out.reply = rpc::CallReply::Stub(wmi::Encode(wmi::NextResponse{{}, next.count, {}, kWbemSTimedOut}));
-      Record(call, facts, HexOf(kWbemSTimedOut) + " after " + std::to_string(next.timeout) + " ms");
+      out.reply = rpc::CallReply::Stub(wmi::Encode(wmi::NextResponse{{}, next.count, {}, wmi::kWbemSTimedOut}));
+      Record(call, facts, HexOf(wmi::kWbemSTimedOut) + " after " + std::to_string(next.timeout) + " ms");
       return out;
     }
     Record(call, facts, out.reply.fault ? "fault " + HexOf(*out.reply.fault) : "transport " + out.action.detail);
     return out;
   }
   std::vector<std::uint8_t> stub;
-  std::uint32_t hresult = scripted.value_or(kS_OK);
+  std::uint32_t hresult = scripted.value_or(wmi::kWbemSNoError);
   Enumerator& e = *enumerator.enumerator;
   if (ctx.opnum == wmi::enum_op::kReset) {
     if (!scripted) e.Reset();
@@ -225,12 +225,12 @@ DcomReply DcomServer::EnumCall(const DcomCall& call, EnumObject& enumerator, con
       std::string error;
       std::vector<std::uint8_t> pointer = ObjectPointer(object, &error);
       if (pointer.empty()) {
-        hresult = kWbemEFailed;
+        hresult = wmi::kWbemEFailed;
         break;
       }
       response.objects.push_back(dcom::MInterfacePointer{std::move(pointer)});
     }
-    if (hresult != kS_OK && hresult != kWbemSFalse) response.objects.clear();
+    if (hresult != wmi::kWbemSNoError && hresult != wmi::kWbemSFalse) response.objects.clear();
     response.hresult = hresult;
     stub = wmi::Encode(response);
   }

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "wmidcom/wbem_status.h"
+#include "wmi/wbem_status.h"
 
 namespace cimulate::fake::wmidcom {
 
@@ -19,14 +19,14 @@ std::uint32_t Enumerator::Next(std::uint32_t count, std::vector<WmiObject>* out)
   out->assign(objects_->begin() + static_cast<std::ptrdiff_t>(position_),
               objects_->begin() + static_cast<std::ptrdiff_t>(position_ + n));
   position_ += n;
-  return n == count ? kS_OK : kWbemSFalse;
+  return n == count ? wmi::kWbemSNoError : wmi::kWbemSFalse;
 }
 
 std::uint32_t Enumerator::Skip(std::uint32_t count) {
   std::lock_guard<std::mutex> lock(mu_);
   std::size_t n = std::min<std::size_t>(count, objects_->size() - position_);
   position_ += n;
-  return n == count ? kS_OK : kWbemSFalse;
+  return n == count ? wmi::kWbemSNoError : wmi::kWbemSFalse;
 }
 
 void Enumerator::Reset() {

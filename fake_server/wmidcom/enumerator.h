@@ -20,7 +20,7 @@ class Enumerator {
  public:
   explicit Enumerator(std::vector<WmiObject> objects);
 
-  // kS_OK when `count` objects were returned, kWbemSFalse when fewer.
+  // wmi::kWbemSNoError when `count` objects were returned, wmi::kWbemSFalse when fewer.
   std::uint32_t Next(std::uint32_t count, std::vector<WmiObject>* out);
   std::uint32_t Skip(std::uint32_t count);
   void Reset();

@@ -7,7 +7,7 @@
 #include "scenario/instance_builder.h"
 #include "engine/wql.h"
 #include "wmidcom/object_path.h"
-#include "wmidcom/wbem_status.h"
+#include "wmi/wbem_status.h"
 #include "wsman/resource_uri.h"
 
 namespace cimulate::fake::wmidcom {
@@ -39,15 +39,15 @@ std::uint32_t WmiStore::OpenNamespace(std::string_view login_namespace, std::str
   const scenario::NamespaceData* found = repository_.FindNamespace(ns);
   if (found != nullptr) {
     *name_space = found->name;
-    return kS_OK;
+    return wmi::kWbemSNoError;
   }
   // Every Windows host has root and root/cimv2, so a scenario that declares
   // no data there still logs in; its classes are simply not found.
   if (AlwaysPresent(ns)) {
     *name_space = ns;
-    return kS_OK;
+    return wmi::kWbemSNoError;
   }
-  return kWbemEInvalidNamespace;
+  return wmi::kWbemEInvalidNamespace;
 }
 
 WmiObject WmiStore::MakeInstanceObject(const std::string& name_space, const StoredInstance& stored) const {
@@ -62,62 +62,62 @@ std::uint32_t WmiStore::FindInstance(const std::string& name_space, std::string_
                                      const StoredInstance** out) const {
   ObjectPath path;
   std::string error;
-  if (!ParseObjectPath(text, &path, &error) || path.is_class) return kWbemEInvalidObjectPath;
-  if (repository_.FindClass(name_space, path.class_name) == nullptr) return kWbemEInvalidClass;
+  if (!ParseObjectPath(text, &path, &error) || path.is_class) return wmi::kWbemEInvalidObjectPath;
+  if (repository_.FindClass(name_space, path.class_name) == nullptr) return wmi::kWbemEInvalidClass;
   if (path.singleton) {
     std::vector<const StoredInstance*> all = repository_.InstancesOf(name_space, path.class_name);
-    if (all.empty()) return kWbemENotFound;
+    if (all.empty()) return wmi::kWbemENotFound;
     *out = all.front();
-    return kS_OK;
+    return wmi::kWbemSNoError;
   }
   if (!path.unnamed_key.empty()) {
     std::vector<std::string> keys = repository_.KeysOf(name_space, path.class_name);
-    if (keys.size() != 1) return kWbemEInvalidObjectPath;
+    if (keys.size() != 1) return wmi::kWbemEInvalidObjectPath;
     path.keys.push_back(wsman::Selector{keys.front(), path.unnamed_key, nullptr});
   }
   std::string detail;
   switch (repository_.Lookup(name_space, path.class_name, path.keys, out, &detail)) {
-    case LookupResult::kFound: return kS_OK;
-    case LookupResult::kNoSuchNamespace: return kWbemEInvalidNamespace;
-    case LookupResult::kNoSuchClass: return kWbemEInvalidClass;
-    case LookupResult::kNotFound: return kWbemENotFound;
-    default: return kWbemEInvalidObjectPath;
+    case LookupResult::kFound: return wmi::kWbemSNoError;
+    case LookupResult::kNoSuchNamespace: return wmi::kWbemEInvalidNamespace;
+    case LookupResult::kNoSuchClass: return wmi::kWbemEInvalidClass;
+    case LookupResult::kNotFound: return wmi::kWbemENotFound;
+    default: return wmi::kWbemEInvalidObjectPath;
   }
 }
 
 std::uint32_t WmiStore::GetObject(const std::string& name_space, std::string_view path_text, WmiObject* out) const {
   ObjectPath path;
   std::string error;
-  if (!ParseObjectPath(path_text, &path, &error)) return kWbemEInvalidObjectPath;
+  if (!ParseObjectPath(path_text, &path, &error)) return wmi::kWbemEInvalidObjectPath;
   std::lock_guard<std::mutex> lock(mu_);
   if (path.is_class) {
     const scenario::ClassDecl* decl = repository_.FindClass(name_space, path.class_name);
-    if (decl == nullptr) return kWbemENotFound;  // Windows: GetObject of an unknown class is "not found"
+    if (decl == nullptr) return wmi::kWbemENotFound;  // Windows: GetObject of an unknown class is "not found"
     *out = WmiObject{name_space, decl, nullptr, {}};
-    return kS_OK;
+    return wmi::kWbemSNoError;
   }
   const StoredInstance* stored = nullptr;
   std::uint32_t status = FindInstance(name_space, path_text, &stored);
-  if (status != kS_OK) return status;
+  if (status != wmi::kWbemSNoError) return status;
   *out = MakeInstanceObject(name_space, *stored);
-  return kS_OK;
+  return wmi::kWbemSNoError;
 }
 
 std::uint32_t WmiStore::ExecQuery(const std::string& name_space, std::string_view language, std::string_view text,
                                   std::vector<WmiObject>* out) const {
-  if (!EqualsIgnoreCase(language, "WQL")) return kWbemEInvalidQueryType;
+  if (!EqualsIgnoreCase(language, "WQL")) return wmi::kWbemEInvalidQueryType;
   WqlQuery query;
   std::string error;
-  if (!ParseWql(text, &query, &error)) return kWbemEInvalidQuery;
+  if (!ParseWql(text, &query, &error)) return wmi::kWbemEInvalidQuery;
   std::lock_guard<std::mutex> lock(mu_);
   const scenario::ClassDecl* decl = repository_.FindClass(name_space, query.class_name);
-  if (decl == nullptr) return kWbemEInvalidClass;
+  if (decl == nullptr) return wmi::kWbemEInvalidClass;
   // Every selected or compared property must be the class's, as WMI checks before it runs a query.
   for (const std::string& p : query.properties) {
-    if (data_.FindProperty(name_space, decl->name, p) == nullptr) return kWbemEInvalidQuery;
+    if (data_.FindProperty(name_space, decl->name, p) == nullptr) return wmi::kWbemEInvalidQuery;
   }
   for (const WqlCondition& c : query.where) {
-    if (data_.FindProperty(name_space, decl->name, c.property) == nullptr) return kWbemEInvalidQuery;
+    if (data_.FindProperty(name_space, decl->name, c.property) == nullptr) return wmi::kWbemEInvalidQuery;
   }
   out->clear();
   for (const StoredInstance* stored : repository_.InstancesOf(name_space, decl->name)) {
@@ -126,51 +126,51 @@ std::uint32_t WmiStore::ExecQuery(const std::string& name_space, std::string_vie
     object.properties = query.properties;
     out->push_back(std::move(object));
   }
-  return kS_OK;
+  return wmi::kWbemSNoError;
 }
 
 std::uint32_t WmiStore::CreateInstanceEnum(const std::string& name_space, std::string_view class_name, bool shallow,
                                            std::vector<WmiObject>* out) const {
   std::lock_guard<std::mutex> lock(mu_);
   const scenario::ClassDecl* decl = repository_.FindClass(name_space, class_name);
-  if (decl == nullptr) return kWbemEInvalidClass;
+  if (decl == nullptr) return wmi::kWbemEInvalidClass;
   out->clear();
   for (const StoredInstance* stored : repository_.InstancesOf(name_space, decl->name)) {
     if (shallow && !EqualsIgnoreCase(stored->class_name, decl->name)) continue;
     out->push_back(MakeInstanceObject(name_space, *stored));
   }
-  return kS_OK;
+  return wmi::kWbemSNoError;
 }
 
 std::uint32_t WmiStore::DeleteInstance(const std::string& name_space, std::string_view path) {
   std::lock_guard<std::mutex> lock(mu_);
   const StoredInstance* stored = nullptr;
   std::uint32_t status = FindInstance(name_space, path, &stored);
-  if (status != kS_OK) return status;
+  if (status != wmi::kWbemSNoError) return status;
   repository_.Remove(stored);
-  return kS_OK;
+  return wmi::kWbemSNoError;
 }
 
 std::uint32_t WmiStore::PutInstance(const scenario::InstanceValue& value, PutMode mode) {
   std::lock_guard<std::mutex> lock(mu_);
   const scenario::ClassDecl* decl = repository_.FindClass(value.name_space, value.class_name);
-  if (decl == nullptr) return kWbemEInvalidClass;
+  if (decl == nullptr) return wmi::kWbemEInvalidClass;
   core::InstancePtr built;
-  if (scenario::ToInstance(value, data_, &built) != MI_RESULT_OK || !built) return kWbemEInvalidParameter;
+  if (scenario::ToInstance(value, data_, &built) != MI_RESULT_OK || !built) return wmi::kWbemEInvalidParameter;
   for (const std::string& k : repository_.KeysOf(value.name_space, decl->name)) {
     std::string text;
-    if (!PropertyText(built.get(), k.c_str(), &text)) return kWbemEInvalidParameter;  // a key without a value
+    if (!PropertyText(built.get(), k.c_str(), &text)) return wmi::kWbemEInvalidParameter;  // a key without a value
   }
   const StoredInstance* existing = repository_.FindSameKeys(value.name_space, decl->name, built.get());
-  if (existing != nullptr && mode == PutMode::kCreateOnly) return kWbemEAlreadyExists;
-  if (existing == nullptr && mode == PutMode::kUpdateOnly) return kWbemENotFound;
+  if (existing != nullptr && mode == PutMode::kCreateOnly) return wmi::kWbemEAlreadyExists;
+  if (existing == nullptr && mode == PutMode::kUpdateOnly) return wmi::kWbemENotFound;
   if (existing != nullptr) {
     repository_.Replace(existing, Share(built.release()));
   } else {
     repository_.Add(StoredInstance{"wmidcom-put-" + std::to_string(++created_), value.name_space, decl->name,
                                    Share(built.release())});
   }
-  return kS_OK;
+  return wmi::kWbemSNoError;
 }
 
 }  // namespace cimulate::fake::wmidcom

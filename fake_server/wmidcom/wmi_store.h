@@ -2,7 +2,7 @@
 // instances, through the engine's Repository and WQL, so WMIDCOM answers from
 // the same data as WinRM.
 //
-// Each call returns an HRESULT (kS_OK or a WBEM_E_*) as IWbemServices does,
+// Each call returns an HRESULT (wmi::kWbemSNoError or a WBEM_E_*) as IWbemServices does,
 // and the objects to send; encoding them (MS-WMIO) is the caller's job.
 //
 // Thread-safe: calls from every connection are serialised on one lock, so

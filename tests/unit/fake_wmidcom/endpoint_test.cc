@@ -13,7 +13,7 @@
 #include "gtest/gtest.h"
 #include "test_scenario.h"
 #include "wmi_client.h"
-#include "wmidcom/wbem_status.h"
+#include "wmi/wbem_status.h"
 
 namespace cimulate::fake::wmidcom {
 namespace {
@@ -113,7 +113,7 @@ TEST_F(EndpointTest, OtherClassesAreNotRegistered) {
   rpc::Status s = Activate(endpoint_->activation_port(), ClientWith("alice", "Passw0rd!"),
                            *dcerpc::Guid::Parse("00000000-1111-2222-3333-444444444444"), &a);
   ASSERT_TRUE(s.ok()) << s.ToString();
-  EXPECT_EQ(a.hresult, kRegdbEClassNotReg);
+  EXPECT_EQ(a.hresult, wmi::kRegdbEClassNotReg);
 }
 
 TEST_F(EndpointTest, WrongPasswordIsAccessDenied) {
@@ -149,7 +149,7 @@ TEST_F(EndpointTest, QueryAndNextServeTheScenarioData) {
       names.push_back(o.instance->Get("Name")->as_string());
       EXPECT_EQ(o.instance->Get("State")->as_string(), "Running");
     }
-    if (r.hresult == kWbemSFalse) break;
+    if (r.hresult == wmi::kWbemSFalse) break;
     EXPECT_EQ(r.hresult, 0u);
   }
   EXPECT_EQ(names, (std::vector<std::string>{"WinRM", "Dhcp"}));
@@ -163,7 +163,7 @@ TEST_F(EndpointTest, NextWithALargeCountReturnsWhatIsLeftAndSFalse) {
   ASSERT_EQ(Query(&conn, services, "SELECT * FROM Win32_Service", &enumerator), 0u);
   wmi::NextResponse r;
   ASSERT_TRUE(Next(&conn, enumerator, 100, &r).ok());
-  EXPECT_EQ(r.hresult, kWbemSFalse);
+  EXPECT_EQ(r.hresult, wmi::kWbemSFalse);
   ASSERT_EQ(r.objects.size(), 3u);
   wmio::Object last = DecodeObject(r.objects[2]);
   EXPECT_EQ(last.instance->Get("ProcessId")->as_uint64(), 0u);
@@ -175,7 +175,7 @@ TEST_F(EndpointTest, LoginToAnUnknownNamespaceIsInvalidNamespace) {
   ObjectConnection conn(object_port(), ClientWith("alice", "Passw0rd!"));
   std::uint32_t hresult = 0;
   dcerpc::Guid services = Login(&conn, "//./root/nothere", &hresult);
-  EXPECT_EQ(hresult, kWbemEInvalidNamespace);
+  EXPECT_EQ(hresult, wmi::kWbemEInvalidNamespace);
   EXPECT_TRUE(services.IsNil());
 }
 
@@ -203,7 +203,7 @@ TEST_F(EndpointTest, GetObjectReturnsTheClassAndErrorsAsHresults) {
   get.object_path = u"NoSuchClass";
   ASSERT_TRUE(conn.Call(wmi::kIidIWbemServices, services, wmi::services_op::kGetObject, wmi::Encode(get), &stub).ok());
   ASSERT_TRUE(wmi::Decode(stub, &response).ok());
-  EXPECT_EQ(response.hresult, kWbemENotFound);
+  EXPECT_EQ(response.hresult, wmi::kWbemENotFound);
 }
 
 TEST_F(EndpointTest, PutInstanceCreatesAndUpdatesAsFlagsAllow) {
@@ -235,8 +235,8 @@ TEST_F(EndpointTest, PutInstanceCreatesAndUpdatesAsFlagsAllow) {
     return response.hresult;
   };
   EXPECT_EQ(put("NewSvc", "Running", wmi::kWbemFlagCreateOnly), 0u);
-  EXPECT_EQ(put("NewSvc", "Running", wmi::kWbemFlagCreateOnly), kWbemEAlreadyExists);
-  EXPECT_EQ(put("Other", "Running", wmi::kWbemFlagUpdateOnly), kWbemENotFound);
+  EXPECT_EQ(put("NewSvc", "Running", wmi::kWbemFlagCreateOnly), wmi::kWbemEAlreadyExists);
+  EXPECT_EQ(put("Other", "Running", wmi::kWbemFlagUpdateOnly), wmi::kWbemENotFound);
   EXPECT_EQ(put("Spooler", "Running", wmi::kWbemFlagCreateOrUpdate), 0u);
   dcerpc::Guid enumerator;
   ASSERT_EQ(Query(&conn, services, "SELECT Name FROM Win32_Service WHERE State = 'Running'", &enumerator), 0u);
@@ -256,7 +256,7 @@ TEST_F(EndpointTest, ScriptedHresultAndRpcFault) {
   ObjectConnection conn(object_port(), ClientWith("alice", "Passw0rd!"));
   dcerpc::Guid services = Login(&conn);
   dcerpc::Guid enumerator;
-  EXPECT_EQ(Query(&conn, services, "SELECT * FROM Win32_OperatingSystem", &enumerator), kWbemEAccessDenied);
+  EXPECT_EQ(Query(&conn, services, "SELECT * FROM Win32_OperatingSystem", &enumerator), wmi::kWbemEAccessDenied);
   ASSERT_EQ(Query(&conn, services, "SELECT * FROM Win32_Service", &enumerator), 0u);
   wmi::NextResponse r;
   rpc::Status s = Next(&conn, enumerator, 1, &r);
@@ -311,7 +311,7 @@ TEST_F(EndpointTest, NextTimesOutWhenTheStallOutlastsLTimeout) {
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));  // not the 10 s stall
   wmi::NextResponse r;
   ASSERT_TRUE(wmi::Decode(stub, &r).ok());
-  EXPECT_EQ(r.hresult, kWbemSTimedOut);
+  EXPECT_EQ(r.hresult, wmi::kWbemSTimedOut);
   EXPECT_TRUE(r.objects.empty());
   ASSERT_TRUE(Next(&conn, enumerator, 1, &r).ok());  // the fault fired once; the data is there now
   EXPECT_EQ(r.hresult, 0u);
