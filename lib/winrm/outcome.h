@@ -1,45 +1,13 @@
-// How one step of a WINRM operation ended: OK, a failure (an MI_Result with
-// its extended error), or cancelled (the core then reports its own
-// cancellation result, so the handler posts nothing).
+// The WINRM handler's operations end with core::Outcome (core/outcome.h).
 #ifndef CIMULATE_WINRM_OUTCOME_H_
 #define CIMULATE_WINRM_OUTCOME_H_
 
-#include <utility>
-
-#include "MI.h"
-#include "core/error.h"
-#include "core/instance.h"
-#include "core/protocol.h"
+#include "core/outcome.h"
 
 namespace cimulate::winrm {
 
-struct Outcome {
-  MI_Result result = MI_RESULT_OK;
-  core::InstancePtr error;  // set when result != OK
-  bool cancelled = false;
-
-  bool ok() const { return !cancelled && result == MI_RESULT_OK; }
-
-  static Outcome Ok() { return Outcome(); }
-  static Outcome Cancelled() {
-    Outcome o;
-    o.cancelled = true;
-    return o;
-  }
-  static Outcome Failure(MI_Result result, core::InstancePtr error) {
-    Outcome o;
-    o.result = result;
-    o.error = std::move(error);
-    return o;
-  }
-  static Outcome Failure(const core::ErrorInfo& info) { return Failure(info.result, core::BuildError(info)); }
-};
-
-// Posts the operation's final result, unless it was cancelled.
-inline void Finish(core::ResultSink& sink, Outcome outcome, core::InstancePtr instance = nullptr) {
-  if (outcome.cancelled) return;
-  sink.PostFinal(outcome.result, std::move(outcome.error), outcome.ok() ? std::move(instance) : nullptr);
-}
+using core::Finish;
+using core::Outcome;
 
 }  // namespace cimulate::winrm
 

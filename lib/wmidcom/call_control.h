@@ -1,17 +1,16 @@
 // CallControl: what every remote call of one operation obeys, its deadline
 // and its cancellation.
 //
-// MI_Operation_Cancel (through ResultSink::OnCancel) calls Cancel().  The wire
-// layer, about to block on a socket, arms an abort action (shutdown() of that
-// socket) and disarms it when the I/O is over; Cancel() runs the armed action
-// once, at once if it is armed already, or as soon as one is armed later.
+// MI_Operation_Cancel (through ResultSink::OnCancel) calls Cancel(); the wire
+// layer arms and disarms its abort action as core::CancelSignal describes.
 #ifndef CIMULATE_WMIDCOM_CALL_CONTROL_H_
 #define CIMULATE_WMIDCOM_CALL_CONTROL_H_
 
 #include <chrono>
 #include <functional>
-#include <mutex>
 #include <utility>
+
+#include "core/cancel_signal.h"
 
 namespace cimulate::wmidcom {
 
@@ -27,39 +26,16 @@ class CallControl {
     return left.count() > 0 ? left : std::chrono::milliseconds(0);
   }
 
-  void Cancel() {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (cancelled_) return;
-    cancelled_ = true;
-    if (abort_) abort_();
-    abort_ = nullptr;
-  }
+  void Cancel() { signal_.Cancel(); }
+  bool cancelled() const { return signal_.cancelled(); }
 
-  bool cancelled() const {
-    std::lock_guard<std::mutex> lock(mu_);
-    return cancelled_;
-  }
-
-  // False (and nothing armed) when already cancelled: do not block then.  The
-  // action runs under the lock on the cancelling thread, so after Disarm()
-  // returns it is not running; it must only unblock (shutdown(), not close()).
-  bool Arm(std::function<void()> abort) {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (cancelled_) return false;
-    abort_ = std::move(abort);
-    return true;
-  }
-
-  void Disarm() {
-    std::lock_guard<std::mutex> lock(mu_);
-    abort_ = nullptr;
-  }
+  // See core::CancelSignal: false (and nothing armed) when already cancelled.
+  bool Arm(std::function<void()> abort) { return signal_.Arm(std::move(abort)); }
+  void Disarm() { signal_.Disarm(); }
 
  private:
   const Clock::time_point deadline_;
-  mutable std::mutex mu_;
-  bool cancelled_ = false;
-  std::function<void()> abort_;
+  core::CancelSignal signal_;
 };
 
 }  // namespace cimulate::wmidcom
