@@ -51,18 +51,18 @@ std::string UnexplainedDifference(const std::vector<uint8_t>& encoded,
 class ActivationVectors : public ::testing::Test {
  protected:
   void SetUp() override {
-    for (auto& v : testing::LoadStubVectors()) {
+    for (auto& v : testing::LoadCapturedCalls()) {
       if (v.iface == "IRemoteSCMActivator" && v.opnum == kOpnumRemoteCreateInstance) {
         activation_ = v;
       }
       if (v.iface == "IWbemLevel1Login" && login_ipid_.empty()) login_ipid_ = v.object;
       if (v.iface == "IRemUnknown" && rem_unknown_ipid_.empty()) rem_unknown_ipid_ = v.object;
     }
-    if (activation_.request.empty()) GTEST_SKIP() << "no " << testing::kVectorDir;
+    if (activation_.request.empty()) GTEST_SKIP() << "no " << testing::kWmidcomVectorDir;
   }
   // The last RemoteCreateInstance (the anonymous run) pairs with the last
   // login IPID; use the first run's pair consistently instead.
-  testing::StubVector activation_;
+  testing::CapturedCall activation_;
   std::string login_ipid_, rem_unknown_ipid_;
 };
 

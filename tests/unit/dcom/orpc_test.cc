@@ -175,10 +175,10 @@ TEST(MInterfacePointer, RejectsMismatchedCountsAndOversizeArrays) {
 class OrpcVectors : public ::testing::Test {
  protected:
   void SetUp() override {
-    vectors_ = testing::LoadStubVectors();
-    if (vectors_.empty()) GTEST_SKIP() << "no " << testing::kVectorDir << "stub_vectors.jsonl";
+    vectors_ = testing::LoadCapturedCalls();
+    if (vectors_.empty()) GTEST_SKIP() << "no " << testing::kWmidcomVectorDir << "stub_vectors.jsonl";
   }
-  std::vector<testing::StubVector> vectors_;
+  std::vector<testing::CapturedCall> vectors_;
 };
 
 // Every captured request starts with ORPCTHIS 5.7 and no extensions, every
@@ -204,7 +204,7 @@ TEST_F(OrpcVectors, EveryCapturedCallHasOrpcHeaders) {
 }
 
 TEST_F(OrpcVectors, RemoteCreateInstanceCarriesAnInterfacePointerEachWay) {
-  const testing::StubVector* found = nullptr;
+  const testing::CapturedCall* found = nullptr;
   for (const auto& v : vectors_) {
     if (v.iface == "IRemoteSCMActivator" && v.opnum == 4) found = &v;
   }

@@ -13,7 +13,7 @@ namespace {
 
 TEST(RemUnknown, DecodesAndReencodesImpacketsRemRelease) {
   bool found = false;
-  for (const auto& v : testing::LoadStubVectors()) {
+  for (const auto& v : testing::LoadCapturedCalls()) {
     if (v.iface != "IRemUnknown" || v.opnum != kOpnumRemRelease) continue;
     found = true;
     RemRefCountRequest request;
@@ -32,7 +32,7 @@ TEST(RemUnknown, DecodesAndReencodesImpacketsRemRelease) {
     EXPECT_EQ(hresult, 0);
     EXPECT_EQ(EncodeRemReleaseResponse(that, hresult), v.response);
   }
-  if (!found) GTEST_SKIP() << "no RemRelease vector in " << testing::kVectorDir;
+  if (!found) GTEST_SKIP() << "no RemRelease vector in " << testing::kWmidcomVectorDir;
 }
 
 TEST(RemUnknown, RejectsOversizeAndMismatchedCounts) {

@@ -37,7 +37,7 @@ class CapturedStubs : public ::testing::Test {
  protected:
   void SetUp() override {
     calls_ = testing::LoadCapturedCalls();
-    if (calls_.empty()) GTEST_SKIP() << "no " << testing::kSharedVectors;
+    if (calls_.empty()) GTEST_SKIP() << "no " << testing::kWmidcomVectorDir;
   }
 
   std::vector<CapturedCall> Calls(const std::string& iface, int opnum) const {

@@ -14,66 +14,15 @@
 #include <string_view>
 #include <vector>
 
+#include "../support/wmidcom_captures.h"
+
 namespace cimulate::wmi::testing {
 
-inline std::vector<uint8_t> Hex(std::string_view hex) {
-  auto nibble = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
-  std::vector<uint8_t> out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    out.push_back(static_cast<uint8_t>(nibble(hex[i]) << 4 | nibble(hex[i + 1])));
-  }
-  return out;
-}
-
-inline std::string ToHex(const std::vector<uint8_t>& bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (uint8_t b : bytes) {
-    out.push_back(kDigits[b >> 4]);
-    out.push_back(kDigits[b & 15]);
-  }
-  return out;
-}
-
-// One call of the shared capture (vectors/wmidcom/stub_vectors.jsonl).
-struct CapturedCall {
-  int line = 0;
-  std::string iface;
-  int opnum = -1;
-  std::vector<uint8_t> request;
-  std::vector<uint8_t> response;
-};
-
-// Just enough JSON for the flat one-object-per-line file.
-inline std::string JsonField(const std::string& line, const std::string& key) {
-  const std::string marker = "\"" + key + "\": ";
-  size_t at = line.find(marker);
-  if (at == std::string::npos) return "";
-  at += marker.size();
-  if (line[at] == '"') return line.substr(at + 1, line.find('"', at + 1) - at - 1);
-  return line.substr(at, line.find_first_of(",}", at) - at);
-}
-
-inline const std::string kSharedVectors =
-    CIMULATE_SOURCE_DIR "/../shared/vectors/wmidcom/stub_vectors.jsonl";
-
-// Empty when the shared tree is absent (tests then SKIP).
-inline std::vector<CapturedCall> LoadCapturedCalls() {
-  std::vector<CapturedCall> calls;
-  std::ifstream in(kSharedVectors);
-  int number = 0;
-  for (std::string line; std::getline(in, line);) {
-    ++number;
-    CapturedCall call;
-    call.line = number;
-    call.iface = JsonField(line, "iface");
-    call.opnum = std::stoi(JsonField(line, "opnum"));
-    call.request = Hex(JsonField(line, "request_stub"));
-    call.response = Hex(JsonField(line, "response_stub"));
-    calls.push_back(std::move(call));
-  }
-  return calls;
-}
+using cimulate::testing::CapturedCall;
+using cimulate::testing::Hex;
+using cimulate::testing::kWmidcomVectorDir;
+using cimulate::testing::LoadCapturedCalls;
+using cimulate::testing::ToHex;
 
 // tests/unit/wmi/impacket_stubs.txt: "name hex" lines printed by
 // gen_impacket_stubs.py.

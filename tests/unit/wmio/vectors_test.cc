@@ -6,31 +6,16 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <string>
 #include <vector>
 
+#include "../support/wmidcom_captures.h"
 #include "wmio/codec.h"
 
 namespace cimulate::wmio {
 namespace {
 
-const std::string kVectorFile = CIMULATE_SOURCE_DIR "/../shared/vectors/wmidcom/stub_vectors.jsonl";
-
-std::string JsonField(const std::string& line, const std::string& key) {
-  const std::string marker = "\"" + key + "\": ";
-  size_t at = line.find(marker);
-  if (at == std::string::npos) return "";
-  at += marker.size();
-  if (line[at] == '"') return line.substr(at + 1, line.find('"', at + 1) - at - 1);
-  return line.substr(at, line.find_first_of(",}", at) - at);
-}
-
-std::vector<uint8_t> FromHex(const std::string& hex) {
-  std::vector<uint8_t> out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) out.push_back(static_cast<uint8_t>(std::stoi(hex.substr(i, 2), nullptr, 16)));
-  return out;
-}
+using cimulate::testing::CapturedCall;
 
 uint32_t U32(const std::vector<uint8_t>& b, size_t at) {
   return b[at] | b[at + 1] << 8 | b[at + 2] << 16 | static_cast<uint32_t>(b[at + 3]) << 24;
@@ -52,36 +37,18 @@ std::vector<std::vector<uint8_t>> ObjectData(const std::vector<uint8_t>& stub) {
   return units;
 }
 
-struct Response {
-  int line;
-  std::string iface;
-  int opnum;
-  std::vector<uint8_t> stub;
-};
-
-std::vector<Response> Load() {
-  std::vector<Response> out;
-  std::ifstream in(kVectorFile);
-  int n = 0;
-  for (std::string line; std::getline(in, line);) {
-    ++n;
-    out.push_back({n, JsonField(line, "iface"), std::stoi(JsonField(line, "opnum")), FromHex(JsonField(line, "response_stub"))});
-  }
-  return out;
-}
-
 class WireVectors : public ::testing::Test {
  protected:
   void SetUp() override {
-    responses_ = Load();
-    if (responses_.empty()) GTEST_SKIP() << "no " << kVectorFile;
+    responses_ = cimulate::testing::LoadCapturedCalls();
+    if (responses_.empty()) GTEST_SKIP() << "no " << cimulate::testing::kWmidcomVectorDir;
   }
   std::vector<uint8_t> Unit(int line) {
-    auto units = ObjectData(responses_.at(static_cast<size_t>(line - 1)).stub);
+    auto units = ObjectData(responses_.at(static_cast<size_t>(line - 1)).response);
     EXPECT_EQ(units.size(), 1u) << "line " << line;
     return units.empty() ? std::vector<uint8_t>{} : units[0];
   }
-  std::vector<Response> responses_;
+  std::vector<CapturedCall> responses_;
 };
 
 TEST_F(WireVectors, GetObjectWin32ServiceClass) {
@@ -106,9 +73,9 @@ TEST_F(WireVectors, GetObjectWin32ServiceClass) {
 
 TEST_F(WireVectors, EveryNextInstanceDecodes) {
   int instances = 0;
-  for (const Response& r : responses_) {
+  for (const CapturedCall& r : responses_) {
     if (r.iface != "IEnumWbemClassObject" || r.opnum != 4) continue;
-    for (const auto& unit : ObjectData(r.stub)) {
+    for (const auto& unit : ObjectData(r.response)) {
       Object object;
       Status status = DecodeEncodingUnit(unit, &object);
       ASSERT_TRUE(status.ok()) << "line " << r.line << ": " << status.ToString();
